@@ -1,0 +1,22 @@
+"""The 3-MMC harm-reduction site: `flask --app website run`."""
+
+from flask import Flask
+
+from website import config, db, i18n, layout, pages, privacy, security
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, then environment, then the test mapping, then the rooms."""
+    instance_path = config.default_instance_path()
+    app = Flask(__name__, instance_path=str(instance_path))
+    app.config.from_mapping(config.from_environment(instance_path))
+    if test_config:
+        app.config.update(test_config)
+
+    db.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    privacy.init_app(app)
+    layout.init_app(app)
+    pages.init_app(app)
+    return app

@@ -1,0 +1,6 @@
+"""Import every room's models, so the metadata knows all tables (for Alembic and tests)."""
+
+
+def load_all() -> None:
+    """Import the model modules of every room."""
+    import website.pages.models  # noqa: F401
