@@ -16,6 +16,7 @@ run: setup-db
 setup-db: install
 	$(FLASK) db upgrade
 	$(FLASK) content import
+	$(FLASK) kaart import --if-empty
 
 install: $(STAMP)
 

@@ -2,6 +2,7 @@
 
 from flask import Flask
 
+import sociale_kaart
 from website import config, db, i18n, layout, pages, privacy, security
 
 
@@ -19,4 +20,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     privacy.init_app(app)
     layout.init_app(app)
     pages.init_app(app)
+    sociale_kaart.init_app(app)
     return app

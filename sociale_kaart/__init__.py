@@ -1,0 +1,120 @@
+"""The sociale kaart room: services as data (HSDS 3.0), opening hours, import/export, review.
+
+Other rooms (the editor area, the public help pages) use only what is named here.
+"""
+
+import importlib
+import importlib.util
+
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from sociale_kaart.editing import (
+    add_report,
+    create_organization,
+    create_service,
+    listings_due_for_check,
+    mark_checked,
+    open_reports,
+    resolve_report,
+    retire_organization,
+    retire_service,
+    update_organization,
+    update_service,
+)
+from sociale_kaart.hours import (
+    AMSTERDAM,
+    HoursPreview,
+    OpeningHoursError,
+    describe_opening_hours,
+    is_open,
+    next_change,
+    normalise_opening_hours,
+    preview_opening_hours,
+)
+from sociale_kaart.importer import ImportResult, export_listings, import_listings, preview_import
+from sociale_kaart.listings import (
+    LocationData,
+    OrganizationData,
+    PhoneData,
+    Problem,
+    ServiceData,
+    slugify,
+)
+from sociale_kaart.models import (
+    NATIONAL_AREA,
+    Location,
+    Organization,
+    Phone,
+    Report,
+    Service,
+)
+from sociale_kaart.queries import active_services, service_by_slug
+from sociale_kaart.store import ListingInvalid, VersionConflict, to_data
+from sociale_kaart.taxonomy import CATEGORIES, TARGET_GROUPS, label, term, term_from_text
+
+
+def init_app(app: Flask) -> None:
+    """Register `flask kaart` and, when the editor area is there, its dashboard sections."""
+    from sociale_kaart.cli import kaart_cli
+
+    app.cli.add_command(kaart_cli)
+    # The editor area is built on another branch; once it is there, its review dashboard
+    # shows our two lists. Until then there is nothing to register with.
+    if importlib.util.find_spec("website.editor") is not None:
+        editor = importlib.import_module("website.editor")
+        if hasattr(editor, "add_dashboard_section"):
+            editor.add_dashboard_section(
+                app, _l("Listings due for a check"), listings_due_for_check
+            )
+            editor.add_dashboard_section(app, _l("Is this wrong? reports"), open_reports)
+
+
+__all__ = [
+    "AMSTERDAM",
+    "CATEGORIES",
+    "NATIONAL_AREA",
+    "TARGET_GROUPS",
+    "HoursPreview",
+    "ImportResult",
+    "ListingInvalid",
+    "Location",
+    "LocationData",
+    "OpeningHoursError",
+    "Organization",
+    "OrganizationData",
+    "Phone",
+    "PhoneData",
+    "Problem",
+    "Report",
+    "Service",
+    "ServiceData",
+    "VersionConflict",
+    "active_services",
+    "add_report",
+    "create_organization",
+    "create_service",
+    "describe_opening_hours",
+    "export_listings",
+    "import_listings",
+    "init_app",
+    "is_open",
+    "label",
+    "listings_due_for_check",
+    "mark_checked",
+    "next_change",
+    "normalise_opening_hours",
+    "open_reports",
+    "preview_import",
+    "preview_opening_hours",
+    "resolve_report",
+    "retire_organization",
+    "retire_service",
+    "service_by_slug",
+    "slugify",
+    "term",
+    "term_from_text",
+    "to_data",
+    "update_organization",
+    "update_service",
+]
