@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("name_en", sa.String(120), nullable=False),
         sa.Column("aliases", sa.JSON(), nullable=False),
         sa.Column("page", sa.String(200), nullable=True),
+        sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("origin", sa.String(20), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -32,6 +33,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(60), nullable=False, unique=True),
         sa.Column("title", sa.String(300), nullable=False),
         sa.Column("url", sa.String(500), nullable=True),
+        sa.Column("position", sa.Integer(), nullable=False),
     )
     op.create_table(
         "combination",

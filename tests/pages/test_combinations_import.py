@@ -40,11 +40,11 @@ def test_import_creates_everything_and_is_idempotent(app):
     first = install_combinations(app)
     assert first.ok, first.errors
     assert "combinations.yaml: 3-mmc + alcohol" in first.created
-    assert counts(app) == (7, 5, 5)
+    assert counts(app) == (7, 6, 5)
     second = install_combinations(app)
     assert second.ok and not [n for n in second.created + second.updated if "combin" in n]
     assert "combinations.yaml: 3-mmc + alcohol" in second.unchanged
-    assert counts(app) == (7, 5, 5)
+    assert counts(app) == (7, 6, 5)
 
 
 def test_export_of_untouched_database_reproduces_the_file_byte_for_byte(app, tmp_path):
@@ -72,13 +72,13 @@ def test_invalid_file_changes_nothing_and_pages_still_import(app):
     broken = broken.replace("Drink weinig of niet.", "Anders.")
     report = install_combinations(app, broken)
     assert report.errors == [
-        "combinations.yaml:81: combination alcohol + ghb: ratings: unknown level 'deadly' from "
+        "combinations.yaml:89: combination alcohol + ghb: ratings: unknown level 'deadly' from "
         "tripsit; use one of: dangerous, unsafe, caution, low-risk-synergy, "
         "low-risk-no-synergy, low-risk-decrease"
     ]
     assert "nl/nieuwe-pagina.md" in report.created
     with app.app_context():
-        assert "Drink weinig of niet." in db.session().scalar(select(Combination.advice_nl))
+        assert pages.combination("3-mmc", "alcohol", "nl")["advice"].startswith("Drink weinig of")
 
 
 def test_changed_file_updates_what_nobody_edited(app):
@@ -147,7 +147,8 @@ def test_editor_adds_a_draft_substance_and_its_combination(app, client, tmp_path
         "- key: 4-mmc\n  name: {nl: 4-MMC, en: 4-MMC}\n  aliases: [mefedron]\n  status: draft\n"
         in exported
     )
-    assert "- substances: [4-mmc, alcohol]\n  ratings: []\n" in exported
+    assert "- substances: [alcohol, 4-mmc]\n  ratings: []\n" in exported
+    assert exported.index("- key: mdma") < exported.index("- key: 4-mmc")  # added last
     assert "4-MMC" not in client.get("/nl/combinaties").get_data(as_text=True)
 
 

@@ -87,7 +87,7 @@ class CombinationSet:
 
 
 def pair_of(a: str, b: str) -> tuple[str, str]:
-    """Return two substance keys in the canonical (sorted) order."""
+    """Return two substance keys in the order the database stores them (sorted by key)."""
     return (a, b) if a <= b else (b, a)
 
 
@@ -190,21 +190,32 @@ _Dumper.add_representer(
 
 
 def canonical_order(data: CombinationSet) -> CombinationSet:
-    """Return the same data sorted: sources and substances by key, combinations by pair."""
+    """Return the same data in the canonical order.
+
+    Sources and substances keep the order they are listed in (the writer's choice); a pair
+    is written in that order too, and combinations follow it: all pairs of the first
+    substance, then those of the second, and so on.
+    """
+    position = {s.key: i for i, s in enumerate(data.substances)}
+    source_position = {s.key: i for i, s in enumerate(data.sources)}
+
+    def place(key: str) -> tuple[int, str]:
+        return (position.get(key, len(position)), key)
+
     combinations = [
         CombinationData(
-            pair=pair_of(*c.pair),
-            ratings=sorted(c.ratings, key=lambda r: r.source),
+            pair=tuple(sorted(c.pair, key=place)),
+            ratings=sorted(
+                c.ratings,
+                key=lambda r: (source_position.get(r.source, len(source_position)), r.source),
+            ),
             texts=c.texts,
             needs_check=c.needs_check,
         )
         for c in data.combinations
     ]
-    return CombinationSet(
-        sources=sorted(data.sources, key=lambda s: s.key),
-        substances=sorted(data.substances, key=lambda s: s.key),
-        combinations=sorted(combinations, key=lambda c: c.pair),
-    )
+    combinations.sort(key=lambda c: (place(c.pair[0]), place(c.pair[1])))
+    return CombinationSet(list(data.sources), list(data.substances), combinations)
 
 
 def dump(data: CombinationSet) -> str:

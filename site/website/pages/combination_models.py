@@ -19,6 +19,8 @@ class Substance(Base):
     name_en: Mapped[str] = mapped_column(sa.String(120))
     aliases: Mapped[list] = mapped_column(default=list)
     page: Mapped[str | None] = mapped_column(sa.String(200))
+    # Where the substance stands in combinations.yaml: the writer's order is kept.
+    position: Mapped[int] = mapped_column(default=0)
     # "draft" substances (added by an editor, not yet checked) stay off the public checker.
     status: Mapped[str] = mapped_column(sa.String(20), default="published")
     # "import" while it is as content/ says, "editor" once changed in the editor area.
@@ -35,6 +37,7 @@ class CombinationSource(Base):
     key: Mapped[str] = mapped_column(sa.String(60), unique=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     url: Mapped[str | None] = mapped_column(sa.String(500))
+    position: Mapped[int] = mapped_column(default=0)
 
 
 class Combination(Base):

@@ -5,9 +5,10 @@ still as the file made it; when an editor changed it, the database wins and the 
 reported as a conflict, so no edit is lost.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
@@ -78,8 +79,8 @@ _WITH_RATINGS = (
 
 
 def all_substances(db: Session, include_drafts: bool = False) -> list[SubstanceData]:
-    """Return the substances in key order, drafts only when asked."""
-    query = select(Substance).order_by(Substance.key)
+    """Return the substances in their listed order, drafts only when asked."""
+    query = select(Substance).order_by(Substance.position, Substance.key)
     if not include_drafts:
         query = query.where(Substance.status == "published")
     return [substance_data(s) for s in db.scalars(query)]
@@ -87,7 +88,9 @@ def all_substances(db: Session, include_drafts: bool = False) -> list[SubstanceD
 
 def all_sources(db: Session) -> dict[str, SourceData]:
     """Return every source by key."""
-    rows = db.scalars(select(CombinationSource).order_by(CombinationSource.key))
+    rows = db.scalars(
+        select(CombinationSource).order_by(CombinationSource.position, CombinationSource.key)
+    )
     return {s.key: SourceData(s.key, s.title, s.url) for s in rows}
 
 
@@ -116,7 +119,7 @@ def combinations_with(db: Session, key: str) -> list[CombinationData]:
 
 
 def load_set(db: Session) -> CombinationSet:
-    """Return everything stored, drafts included, in the canonical order."""
+    """Return everything stored, drafts included, in the canonical (listed) order."""
     rows = db.scalars(select(Combination).options(*_WITH_RATINGS))
     return canonical_order(
         CombinationSet(
@@ -153,7 +156,8 @@ def add_substance(db: Session, data: SubstanceData, origin: str = "editor") -> S
             )
     if problems:
         raise InvalidCombination(problems)
-    row = Substance(key=data.key, origin=origin, version=1)
+    last = db.scalar(select(func.max(Substance.position)))
+    row = Substance(key=data.key, origin=origin, version=1, position=(last or 0) + 1)
     _fill_substance(row, data)
     db.add(row)
     db.flush()
@@ -237,18 +241,20 @@ def import_combinations(db: Session, content_dir: Path, report) -> None:
 
 
 def _apply(db: Session, data: CombinationSet, report) -> None:
-    for source in data.sources:
+    for position, source in enumerate(data.sources):
         row = db.scalar(select(CombinationSource).where(CombinationSource.key == source.key))
         if row is None:
-            db.add(CombinationSource(key=source.key, title=source.title, url=source.url))
-        else:
-            row.title, row.url = source.title, source.url
+            row = CombinationSource(key=source.key)
+            db.add(row)
+        row.title, row.url, row.position = source.title, source.url, position
     db.flush()
-    for substance in data.substances:
+    for position, substance in enumerate(data.substances):
         name = f"{FILE_NAME}: substance {substance.key}"
         row = db.scalar(select(Substance).where(Substance.key == substance.key))
+        if row is not None:
+            row.position = position  # the file's order is not an edit
         if row is None:
-            row = Substance(key=substance.key, origin="import", version=1)
+            row = Substance(key=substance.key, origin="import", version=1, position=position)
             _fill_substance(row, substance)
             db.add(row)
             report.created.append(name)
@@ -263,17 +269,26 @@ def _apply(db: Session, data: CombinationSet, report) -> None:
     db.flush()
     for combination in data.combinations:
         name = f"{FILE_NAME}: {' + '.join(combination.pair)}"
-        row = _combination_row(db, combination.pair)
+        row = _combination_row(db, pair_of(*combination.pair))
         if row is None:
             save_combination(db, combination, None, origin="import")
             report.created.append(name)
-        elif combination_data(row) == combination:
+        elif _comparable(combination_data(row)) == _comparable(combination):
             report.unchanged.append(name)
         elif row.origin == "import":
             save_combination(db, combination, row.version, origin="import")
             report.updated.append(name)
         else:
             report.conflicts.append(f"{name}: changed in the file and by an editor; kept")
+
+
+def _comparable(combination: CombinationData) -> CombinationData:
+    # The file writes a pair and its ratings in listed order; the database in key order.
+    return replace(
+        combination,
+        pair=pair_of(*combination.pair),
+        ratings=sorted(combination.ratings, key=lambda r: r.source),
+    )
 
 
 def export_combinations(db: Session, content_dir: Path, report) -> None:
