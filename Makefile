@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test install setup-db translations browser lint clean
 
 run: setup-db
+	@echo "No account yet? Create the first admin with: $(FLASK) users create-admin"
 	@echo "Starting the site on http://127.0.0.1:5000 (Ctrl+C stops it)."
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
