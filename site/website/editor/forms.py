@@ -97,7 +97,8 @@ class PageForm(FlaskForm):
     """A page's front matter and Markdown body; version is the one the editor started from."""
 
     version = HiddenField()
-    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    # Sent only for a new page; an existing page keeps its language.
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES, default="nl")
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     summary = TextAreaField(_l("Summary"), validators=[DataRequired()])
     slug = StringField(_l("Address (slug)"), validators=[DataRequired(), Length(max=200)])
