@@ -6,9 +6,9 @@ import sqlalchemy as sa
 
 from tests.editor.conftest import csrf_token
 from website import db
+from website.editor.models import AuditEntry
 from website.pages import content_files
 from website.pages.importer import export_content
-from website.editor.models import AuditEntry
 from website.pages.models import Page, Revision
 
 
