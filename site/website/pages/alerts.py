@@ -1,6 +1,6 @@
 """Site-wide alerts as editors keep them: list, save and end."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +32,8 @@ def save_alert(db: Session, alert: Alert | None, **fields) -> Alert:
 def end_alert(db: Session, alert: Alert, now: datetime | None = None) -> None:
     """Stop showing an alert from now on."""
     now = now or utcnow()
-    alert.ends_at = now
-    if alert.starts_at > now:
+    starts = alert.starts_at
+    # SQLite hands back naive datetimes; they were written in UTC.
+    if (starts if starts.tzinfo else starts.replace(tzinfo=UTC)) > now:
         alert.starts_at = now
+    alert.ends_at = now
