@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app website
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install setup-db translations browser lint clean
+.PHONY: run test install setup-db translations browser lint clean docs-screenshots
 
 run: setup-db
+	@echo "No account yet? Create the first admin with: $(FLASK) users create-admin"
 	@echo "Starting the site on http://127.0.0.1:5000 (Ctrl+C stops it)."
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
@@ -44,6 +45,10 @@ test: install browser
 	env -u TEST_DATABASE_URL $(BIN)/pytest
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "Again on PostgreSQL: $$TEST_DATABASE_URL"; $(BIN)/pytest; fi
+
+# Screenshots for docs/redactie-handleiding.md: a demo site on a temporary database.
+docs-screenshots: install browser
+	$(BIN)/python docs/screenshots.py
 
 lint: install
 	$(BIN)/ruff check site tests migrations benchmarks

@@ -3,7 +3,7 @@
 from flask import Flask
 
 import sociale_kaart
-from website import config, db, i18n, layout, pages, privacy, security
+from website import config, db, editor, i18n, layout, pages, privacy, security
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -20,5 +20,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     privacy.init_app(app)
     layout.init_app(app)
     pages.init_app(app)
+    editor.init_app(app)
     sociale_kaart.init_app(app)
     return app

@@ -75,11 +75,15 @@ def list_substances() -> list[SubstanceData]:
     return combination_store.all_substances(db.session(), include_drafts=True)
 
 
-def add_substance(data: SubstanceData) -> None:
-    """Add a substance and commit; raise InvalidCombination with the problems if not valid."""
+def add_substance(data: SubstanceData, commit: bool = True) -> None:
+    """Add a substance (and commit, unless the caller commits with more work).
+
+    Raise InvalidCombination with the problems if it is not valid.
+    """
     session = db.session()
     combination_store.add_substance(session, data)
-    session.commit()
+    if commit:
+        session.commit()
 
 
 def stored_combination(a: str, b: str) -> tuple[CombinationData, int] | None:

@@ -12,7 +12,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
-from website.db import utcnow
+from website.db import VersionConflict, utcnow
 from website.pages.combination_data import (
     CombinationData,
     CombinationSet,
@@ -33,7 +33,6 @@ from website.pages.combination_models import (
     CombinationSource,
     Substance,
 )
-from website.pages.revisions import VersionConflict
 from website.pages.substance_names import normalise
 
 
@@ -162,6 +161,13 @@ def add_substance(db: Session, data: SubstanceData, origin: str = "editor") -> S
     db.add(row)
     db.flush()
     return row
+
+
+def publish_substance(db: Session, key: str | None) -> None:
+    """Show a draft substance in the checker: its overview page has been published."""
+    row = db.scalar(select(Substance).where(Substance.key == key)) if key else None
+    if row is not None and row.status != "published":
+        row.status = "published"
 
 
 def _fill_substance(row: Substance, data: SubstanceData) -> None:

@@ -16,6 +16,7 @@ from website.i18n import LANGUAGES, OTHER, preferred_language
 from website.pages.content_files import TOPICS
 from website.pages.models import Page
 from website.pages.queries import published, published_pages, search, translation_of
+from website.pages.revisions import ENTRY_TOPICS
 
 bp = Blueprint("pages", __name__)
 LANG = "<any(nl,en):lang>"
@@ -34,7 +35,11 @@ def home(lang: str):
     """The home page: the questions people come with, and the substances."""
     pages = published_pages(db.session(), lang)
     topics = {(p.substance, p.topic): p.path for p, _ in pages if p.substance}
-    substances = [(p, r) for p, r in pages if p.topic == "overview"]
+    entries = sorted(
+        (pr for pr in pages if pr[0].topic in ENTRY_TOPICS),
+        key=lambda pr: ENTRY_TOPICS.index(pr[0].topic),
+    )
+    substances = list({p.substance: (p, r) for p, r in reversed(entries)}.values())
     return render_template(
         "pages/home.html",
         topics=topics,
