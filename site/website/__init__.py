@@ -2,6 +2,7 @@
 
 from flask import Flask
 
+import flyers
 from website import config, db, i18n, layout, pages, privacy, security
 
 
@@ -19,4 +20,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     privacy.init_app(app)
     layout.init_app(app)
     pages.init_app(app)
+    flyers.init_app(app)
     return app

@@ -3,4 +3,5 @@
 
 def load_all() -> None:
     """Import the model modules of every room."""
+    import flyers.models  # noqa: F401
     import website.pages.models  # noqa: F401
