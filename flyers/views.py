@@ -31,7 +31,7 @@ def scan(code: str) -> Response:
         response.headers["Vary"] = "Accept-Language"
         return response
     try:
-        count_scan(session, point.id, scan_day())
+        count_scan(db.engine(), point.id, scan_day())
     except SQLAlchemyError as error:
         # The visitor still gets the page; the log names the point, never the visitor.
         log.error("scan of point %s not counted: %s", point.id, type(error).__name__)

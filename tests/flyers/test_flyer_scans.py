@@ -136,3 +136,15 @@ def test_parallel_scans_on_a_live_server_lose_no_count(app, make_point):
         thread.join()
     assert statuses == [302] * 200
     assert sorted(counts(app)) == sorted((p.id, scan_day(), 100) for p in points)
+
+
+def test_the_counter_puts_the_sqlite_disk_setting_back(app, client, make_point):
+    point = make_point()
+    with app.app_context():
+        engine = db.engine()
+        if engine.dialect.name != "sqlite":
+            pytest.skip("PostgreSQL uses SET LOCAL, which ends with the transaction")
+        engine.dispose()  # one pooled connection: the scan's, then ours
+        client.get(f"/q/{point.code}")
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
