@@ -44,6 +44,22 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def _check_text(value: str | None, limit: int, field: str, errors: dict[str, str]) -> None:
+    """Note an empty or over-long required text in errors, in the reader's language."""
+    if not value:
+        errors[field] = (
+            _("Give the point a name.") if field == "name" else _("Give the municipality.")
+        )
+    elif len(value) > limit:
+        too_long = {
+            "name": _("The name is too long: at most %(limit)d characters.", limit=limit),
+            "municipality": _(
+                "The municipality is too long: at most %(limit)d characters.", limit=limit
+            ),
+        }
+        errors[field] = too_long[field]
+
+
 def _clean(fields: dict) -> dict:
     """Return the fields stripped and checked, or raise PointError naming each problem."""
     errors: dict[str, str] = {}
@@ -51,13 +67,7 @@ def _clean(fields: dict) -> dict:
         key: (value.strip() if isinstance(value, str) else value) for key, value in fields.items()
     }
     if "name" in values:
-        name = values["name"] or ""
-        if not name:
-            errors["name"] = _("Give the point a name.")
-        elif len(name) > NAME_MAX:
-            errors["name"] = _(
-                "The name is too long: at most %(limit)d characters.", limit=NAME_MAX
-            )
+        _check_text(values["name"], NAME_MAX, "name", errors)
     if "kind" in values and values["kind"] not in KINDS:
         errors["kind"] = _(
             "Unknown kind %(kind)s; choose one of: %(kinds)s.",
@@ -65,14 +75,7 @@ def _clean(fields: dict) -> dict:
             kinds=", ".join(KINDS),
         )
     if "municipality" in values:
-        municipality = values["municipality"] or ""
-        if not municipality:
-            errors["municipality"] = _("Give the municipality.")
-        elif len(municipality) > MUNICIPALITY_MAX:
-            errors["municipality"] = _(
-                "The municipality is too long: at most %(limit)d characters.",
-                limit=MUNICIPALITY_MAX,
-            )
+        _check_text(values["municipality"], MUNICIPALITY_MAX, "municipality", errors)
     if "language" in values and values["language"] not in LANGUAGES:
         errors["language"] = _("The language must be nl or en.")
     if values.get("target_path") and not _TARGET.match(values["target_path"]):
