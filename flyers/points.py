@@ -153,10 +153,16 @@ def retire_point(db: Session, point: DistributionPoint) -> DistributionPoint:
     return point
 
 
+def normalise_code(code: str | None) -> str | None:
+    """Return the code in lower case if it can be a code at all, else None."""
+    code = (code or "").strip().lower()
+    return code if _CODE.match(code) else None
+
+
 def find_point(db: Session, code: str) -> DistributionPoint | None:
     """Return the point with this code (any letter case), or None."""
-    code = (code or "").strip().lower()
-    if not _CODE.match(code):
+    code = normalise_code(code)
+    if code is None:
         return None
     return db.scalar(select(DistributionPoint).where(DistributionPoint.code == code))
 

@@ -5,6 +5,7 @@ Nothing else is stored: no address, no browser, no time finer than the day.
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -12,7 +13,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from flyers.models import ScanCount
+from flyers.models import DistributionPoint, ScanCount
+from flyers.points import normalise_code
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
@@ -23,14 +25,42 @@ def scan_day(now: datetime | None = None) -> date:
     return (now or datetime.now(AMSTERDAM)).astimezone(AMSTERDAM).date()
 
 
-def count_scan(engine: sa.Engine, point_id: int, day: date) -> None:
+@dataclass(frozen=True)
+class ScanTarget:
+    """What a scan needs to know about a point: where to send the phone, and whether to count."""
+
+    point_id: int
+    target_path: str
+    language: str
+    active: bool
+
+
+_TARGET = sa.select(
+    DistributionPoint.id,
+    DistributionPoint.target_path,
+    DistributionPoint.language,
+    DistributionPoint.status,
+).where(DistributionPoint.code == sa.bindparam("code"))
+
+
+def find_target(connection: sa.Connection, code: str) -> ScanTarget | None:
+    """Return where a code leads, or None for a code no point has; ends the read."""
+    code = normalise_code(code)
+    row = connection.execute(_TARGET, {"code": code}).first() if code else None
+    connection.commit()
+    if row is None:
+        return None
+    return ScanTarget(row.id, row.target_path, row.language, row.status == "active")
+
+
+def count_scan(connection: sa.Connection, point_id: int, day: date) -> None:
     """Add one to the point's count for the day, in one statement and its own transaction.
 
     `INSERT ... ON CONFLICT DO UPDATE SET count = count + 1` lets the database serialise
     concurrent scans, so no count is lost between a read and a write.
     """
-    with engine.connect() as connection, _commit_without_waiting_for_disk(connection):
-        connection.execute(_upsert(engine.dialect.name), {"point_id": point_id, "day": day})
+    with _commit_without_waiting_for_disk(connection):
+        connection.execute(_upsert(connection.dialect.name), {"point_id": point_id, "day": day})
         connection.commit()
 
 
