@@ -66,6 +66,28 @@ def bench_pdfs() -> dict:
     }
 
 
+def bench_in_process(requests: int = 2000) -> dict:
+    """Time /q/<code> through Flask's test client on SQLite: the app's own cost, no network."""
+    from website import create_app, db
+
+    folder = Path(tempfile.mkdtemp(prefix="flyers-bench-"))
+    app = create_app({"DATABASE_URL": f"sqlite:///{folder / 'b.sqlite3'}", "SECRET_KEY": "b"})
+    with app.app_context():
+        db.upgrade()
+        import flyers
+
+        code = flyers.create_point(name="Bench", kind="club", municipality="Benchstad").code
+    client = app.test_client()
+    client.get(f"/q/{code}")
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in range(requests):
+        client.get(f"/q/{code}")
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    app.extensions["db_engine"].dispose()
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"requests/s, one thread": requests / wall, "CPU ms per scan": cpu / requests * 1000}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -181,6 +203,8 @@ def main() -> None:
     )
     for name, seconds in bench_pdfs().items():
         print(f"{name:<36} {seconds * 1000:8.0f} ms")
+    for name, value in bench_in_process().items():
+        print(f"/q/<code> in process: {name:<24} {value:8.2f}")
     if not args.skip_redirect:
         result = bench_redirect(args.database_url, args.seconds, args.connections, args.workers)
         print(
