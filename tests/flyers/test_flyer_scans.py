@@ -148,3 +148,16 @@ def test_the_counter_puts_the_sqlite_disk_setting_back(app, client, make_point):
         client.get(f"/q/{point.code}")
         with engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_redirect_goes_home_when_the_points_cannot_be_read(app, client, make_point):
+    point = make_point()
+    with app.app_context(), db.engine().begin() as connection:
+        connection.execute(sa.text("ALTER TABLE distribution_point RENAME TO point_away"))
+    try:
+        response = client.get(f"/q/{point.code}", headers={"Accept-Language": "en"})
+    finally:
+        with app.app_context(), db.engine().begin() as connection:
+            connection.execute(sa.text("ALTER TABLE point_away RENAME TO distribution_point"))
+    assert response.status_code == 302 and response.headers["Location"] == "/en/"
+    assert response.headers["Cache-Control"] == "no-store"
