@@ -2,6 +2,7 @@
 
 from flask import Flask
 
+import flyers
 import sociale_kaart
 from website import config, db, editor, i18n, layout, pages, privacy, security
 
@@ -22,4 +23,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     pages.init_app(app)
     editor.init_app(app)
     sociale_kaart.init_app(app)
+    flyers.init_app(app)
     return app
