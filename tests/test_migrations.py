@@ -25,6 +25,7 @@ def test_upgrade_from_empty_matches_models(app, tmp_path):
         with engine.begin() as connection:
             connection.execute(sa.text("DROP SCHEMA IF EXISTS migration_check CASCADE"))
             connection.execute(sa.text("CREATE SCHEMA migration_check"))
+        engine.dispose()  # else its pooled connection is closed by the garbage collector
         engine = sa.create_engine(url, connect_args={"options": "-csearch_path=migration_check"})
     else:
         engine = sa.create_engine(url)
