@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app website
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install setup-db translations browser lint clean
+.PHONY: run test install setup-db translations browser bench lint clean
 
 run: setup-db
 	@echo "Starting the site on http://127.0.0.1:5000 (Ctrl+C stops it)."
@@ -46,6 +46,13 @@ test: install browser
 	env -u TEST_DATABASE_URL $(BIN)/pytest
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "Again on PostgreSQL: $$TEST_DATABASE_URL"; $(BIN)/pytest; fi
+
+# The speed benchmark (docs/performance.md): by hand, on a quiet machine; loopback only.
+bench: install
+	@if ! command -v wrk >/dev/null || [ ! -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx wrk >/dev/null; \
+		else echo "nginx and wrk are needed: apt-get install nginx wrk"; exit 1; fi; fi
+	$(BIN)/python benchmarks/load.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check site tests migrations benchmarks
