@@ -12,8 +12,9 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -54,16 +55,24 @@ class QuickExitPage(BaseHTTPRequestHandler):
         """Stay quiet: the test output is for failures."""
 
 
+@contextmanager
+def serving(server: HTTPServer) -> Iterator[int]:
+    """Run a server in a thread while the block runs; give its port."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
 @pytest.fixture(scope="session")
 def quick_exit_url() -> Iterator[str]:
     """Serve the quick-exit destination on loopback; yield its URL."""
-    server = ThreadingHTTPServer((LOOPBACK, 0), QuickExitPage)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://{LOOPBACK}:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(ThreadingHTTPServer((LOOPBACK, 0), QuickExitPage)) as port:
+        yield f"http://{LOOPBACK}:{port}/"
 
 
 @pytest.fixture(scope="module")
@@ -91,13 +100,8 @@ def live_server(database_url, tmp_path_factory, quick_exit_url) -> Iterator[str]
             db.session().add(make_alert(severity=severity, link="/nl/3-mmc/wat-is-het"))
         db.session().commit()
     assert report.ok, report.errors
-    server = make_server(LOOPBACK, 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://{LOOPBACK}:{server.port}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(make_server(LOOPBACK, 0, app, threaded=True)) as port:
+        yield f"http://{LOOPBACK}:{port}"
     app.extensions["db_engine"].dispose()
 
 

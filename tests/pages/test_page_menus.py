@@ -5,45 +5,29 @@ from website import db
 from website.pages.importer import import_content
 from website.pages.queries import page_entries
 
+# (language, slug, title, topic, translation key) of a test substance's pages.
+SUBSTANCE_PAGES = [
+    ("nl", "testmiddel", "Testmiddel", "overview", "testmiddel"),
+    ("nl", "testmiddel/risicos", "Risico van testmiddel", "risks", "testmiddel-risks"),
+    ("nl", "testmiddel/wat-is-het", "Wat is testmiddel", "what-is", "testmiddel-what"),
+    ("en", "testmiddel/risks", "Risks of the test drug", "risks", "testmiddel-risks"),
+]
 
-def add_substance_pages(app, content_dir) -> None:
-    """Add a test substance with three Dutch pages and one English page, then import."""
-    write_page(
-        content_dir,
-        "nl",
-        "testmiddel",
-        title="Testmiddel",
-        substance="testmiddel",
-        topic="overview",
-        translation_key="testmiddel",
-    )
-    write_page(
-        content_dir,
-        "nl",
-        "testmiddel/risicos",
-        title="Risico van testmiddel",
-        substance="testmiddel",
-        topic="risks",
-        translation_key="testmiddel-risks",
-    )
-    write_page(
-        content_dir,
-        "nl",
-        "testmiddel/wat-is-het",
-        title="Wat is testmiddel",
-        substance="testmiddel",
-        topic="what-is",
-        translation_key="testmiddel-what",
-    )
-    write_page(
-        content_dir,
-        "en",
-        "testmiddel/risks",
-        title="Risks of the test drug",
-        substance="testmiddel",
-        topic="risks",
-        translation_key="testmiddel-risks",
-    )
+
+def add_substance_pages(app, content_dir, drafts: tuple = ()) -> None:
+    """Write the test substance's pages, and drafts given in the same form, then import."""
+    pages = [(*row, "published") for row in SUBSTANCE_PAGES] + [(*row, "draft") for row in drafts]
+    for lang, slug, title, topic, key, status in pages:
+        write_page(
+            content_dir,
+            lang,
+            slug,
+            title=title,
+            substance="testmiddel",
+            topic=topic,
+            translation_key=key,
+            status=status,
+        )
     with app.app_context():
         assert import_content(db.session(), content_dir).ok
 
@@ -66,18 +50,8 @@ def test_home_lists_each_substance_overview(app, client, content_dir):
 
 
 def test_page_entries_leave_out_unpublished_pages(app, content_dir):
-    add_substance_pages(app, content_dir)
-    write_page(
-        content_dir,
-        "nl",
-        "testmiddel/seks",
-        title="Concept",
-        substance="testmiddel",
-        topic="sex",
-        status="draft",
-    )
+    add_substance_pages(app, content_dir, drafts=[("nl", "testmiddel/seks", "Concept", "sex", "s")])
     with app.app_context():
-        assert import_content(db.session(), content_dir).ok
         entries = page_entries(db.session(), "nl", "testmiddel")
     assert [e.title for e in entries] == [
         "Testmiddel",
