@@ -89,6 +89,7 @@ def live_server(database_url, tmp_path_factory, quick_exit_url) -> Iterator[str]
             "CONTENT_DIR": content_dir,
             "QUICK_EXIT_URL": quick_exit_url,
             "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+            "PAGE_CACHE_SECONDS": 0,  # each test sees its own changes at once
         }
     )
     from website.pages.importer import import_content
