@@ -61,8 +61,8 @@ bench: install
 	$(BIN)/python benchmarks/load.py $(BENCH_ARGS)
 
 lint: install
-	$(BIN)/ruff check site tests migrations benchmarks
-	$(BIN)/ruff format --check site tests migrations benchmarks
+	$(BIN)/ruff check site sociale_kaart flyers tests migrations benchmarks docs
+	$(BIN)/ruff format --check site sociale_kaart flyers tests migrations benchmarks docs
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
