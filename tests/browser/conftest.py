@@ -8,14 +8,12 @@ destination. One Chromium runs for the whole session; each test gets a fresh con
 cookies, no storage, no cache).
 """
 
-import os
 import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
@@ -25,17 +23,6 @@ from tests.conftest import SHIPPED_CONTENT, empty_all_tables
 from tests.factories import make_alert
 from website import create_app, db
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 320, "height": 640}
 
 
@@ -104,27 +91,6 @@ def live_server(database_url, tmp_path_factory, quick_exit_url) -> Iterator[str]
     with serving(make_server(LOOPBACK, 0, app, threaded=True)) as port:
         yield f"http://{LOOPBACK}:{port}"
     app.extensions["db_engine"].dispose()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Start Debian's Chromium once; skip without it, except under CI where that fails."""
-    if not CHROMIUM.exists():
-        reason = (
-            f"Debian's Chromium is missing at {CHROMIUM}: `make browser` installs it "
-            "(as root), or `apt-get install chromium`"
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true and {reason}", pytrace=False)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 @dataclass
