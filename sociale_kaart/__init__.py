@@ -55,10 +55,22 @@ from sociale_kaart.taxonomy import CATEGORIES, TARGET_GROUPS, label, term, term_
 
 
 def init_app(app: Flask) -> None:
-    """Register `flask kaart` and, when the editor area is there, its dashboard sections."""
+    """Register `flask kaart`, the help pages and API, the nav link and the editor sections."""
+    from sociale_kaart import api, reports  # noqa: F401  (their routes join the blueprint)
     from sociale_kaart.cli import kaart_cli
+    from sociale_kaart.settings import init_settings
+    from sociale_kaart.views import bp
+    from website.layout import add_nav_link
 
+    init_settings(app)
     app.cli.add_command(kaart_cli)
+    app.register_blueprint(bp)
+    add_nav_link(app, _l("Find help"), {"nl": "/nl/hulp", "en": "/en/help"})
+    # The report form is our only POST and sets no cookie: there is no session whose token
+    # Flask-WTF could check. (Flask-WTF's CSRFProtect must be set up before this line.)
+    csrf = app.extensions.get("csrf")
+    if csrf is not None:
+        csrf.exempt(bp)
     # The editor area is built on another branch; once it is there, its review dashboard
     # shows our two lists. Until then there is nothing to register with.
     if importlib.util.find_spec("website.editor") is not None:

@@ -4,4 +4,5 @@
 def load_all() -> None:
     """Import the model modules of every room."""
     import sociale_kaart.models  # noqa: F401
+    import sociale_kaart.place_models  # noqa: F401
     import website.pages.models  # noqa: F401
