@@ -1,8 +1,9 @@
 """The open-data API: services as GeoJSON, the HSDS export, and their OpenAPI document."""
 
+import json
 from datetime import datetime
 
-from flask import Response, jsonify, request, url_for
+from flask import jsonify, request, url_for
 
 from sociale_kaart import taxonomy
 from sociale_kaart.finding import Filters, find_help
@@ -66,8 +67,12 @@ def services_geojson():
 
 @bp.get("/api/hsds/services.json")
 def hsds_services():
-    """Every listing as Open Referral HSDS 3.0 JSON (the same as `flask kaart export`)."""
-    return Response(export_listings(db.session(), "hsds"), mimetype="application/json")
+    """Every listing as Open Referral HSDS 3.0 JSON, as `flask kaart export`, minus accounts."""
+    document = json.loads(export_listings(db.session(), "hsds"))
+    for service in document["services"]:
+        # Which editor account checked a listing is for the editors, not for the world.
+        service.pop("assurer", None)
+    return jsonify(document)
 
 
 @bp.get("/api/openapi.json")

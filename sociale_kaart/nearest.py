@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-EARTH_RADIUS_KM = 6371.0088  # mean radius, as geopy's great_circle
+from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM  # the mean radius geopy uses
+
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
 FIRST_RADIUS_KM = 10.0
 

@@ -10,7 +10,7 @@
     var r = Math.PI / 180, dLat = (lat2 - lat1) * r, dLon = (lon2 - lon1) * r;
     var h = Math.pow(Math.sin(dLat / 2), 2) +
       Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+    return 2 * 6371.009 * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 
   function items() {
