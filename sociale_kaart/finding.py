@@ -12,6 +12,9 @@ from sociale_kaart.models import Service
 from sociale_kaart.nearest import Located, NearestIndex
 from sociale_kaart.queries import active_services
 
+# Near a point, the page lists this many nearest places; further ones are of little help.
+NEAREST_LIMIT = 50
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -98,18 +101,20 @@ def find_help(
         else:
             results.unplaced.append(Result(service))
     if origin is None:
-        seen = set()
-        for point in points:
-            if point.item.service.id not in seen:
-                seen.add(point.item.service.id)
-                results.local.append(point.item)
+        pairs = [(point, None) for point in points]
     else:
-        seen = set()
-        for point, km in NearestIndex(points).nearest(origin.latitude, origin.longitude):
-            if point.item.service.id not in seen:
-                seen.add(point.item.service.id)
-                point.item.distance_km = km
-                results.local.append(point.item)
+        # Enough points that the nearest NEAREST_LIMIT services survive the de-duplication.
+        extra = len(points) - len({point.item.service.id for point in points})
+        pairs = NearestIndex(points).nearest(
+            origin.latitude, origin.longitude, NEAREST_LIMIT + extra
+        )
+    seen = set()
+    for point, km in pairs:
+        # A service at several locations is listed once, at its nearest one.
+        if point.item.service.id not in seen and len(results.local) < NEAREST_LIMIT:
+            seen.add(point.item.service.id)
+            point.item.distance_km = km
+            results.local.append(point.item)
     for result in results.local + results.national + results.unplaced:
         result.open_now = is_open(result.service.opening_hours, at)
         result.next_change = next_change(result.service.opening_hours, at)
