@@ -79,7 +79,7 @@ def test_no_geocoder_configured_is_off(kaart):
 
 def test_two_workers_sharing_the_database_wait_the_interval(kaart):
     """Two threads, each with its own engine (as two gunicorn workers), ask at once."""
-    interval = 0.6
+    interval = 1.0
     url_db = kaart.config["DATABASE_URL"]
     errors = []
     with serve(nominatim(ADDRESSES)) as (url, seen):
@@ -107,7 +107,9 @@ def test_two_workers_sharing_the_database_wait_the_interval(kaart):
     assert errors == []
     times = sorted(t for t, *_ in seen.requests)
     assert len(times) == 2
-    assert times[1] - times[0] >= interval * 0.95
+    # The throttle spaces the moments the requests start; arrival adds each request's own
+    # delay, so allow for that on a busy machine. Without the throttle the gap is ~0.
+    assert times[1] - times[0] >= interval * 0.5
 
 
 def test_a_full_queue_answers_busy_instead_of_waiting_long(kaart):
