@@ -47,18 +47,24 @@ def _handler(recorder: Recorder, answer):
 
 
 @contextmanager
-def serve(answer):
-    """Run a server whose `answer(path, query)` gives (status, type, body); yield (url, rec)."""
-    recorder = Recorder()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(recorder, answer))
+def running(server):
+    """Run a socketserver-style server in a thread; yield its loopback URL; stop it after."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", recorder
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def serve(answer):
+    """Run a server whose `answer(path, query)` gives (status, type, body); yield (url, rec)."""
+    recorder = Recorder()
+    with running(ThreadingHTTPServer(("127.0.0.1", 0), _handler(recorder, answer))) as url:
+        yield url, recorder
 
 
 def nominatim(places: dict[str, tuple[float, float, str]], delay: float = 0.0):

@@ -2,14 +2,13 @@
 
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
 from sociale_kaart.places import load_postcodes
-from tests.sociale_kaart.loopback import serve, tiles
+from tests.sociale_kaart.loopback import running, serve, tiles
 from tests.sociale_kaart.test_kaart_search import add_services
 from website import db
 
@@ -54,14 +53,8 @@ def site(kaart):
             MAP_TILE_URL=f"{tile_url}/{{z}}/{{x}}/{{y}}.png",
             MAP_TILE_ATTRIBUTION="Test tiles",
         )
-        server = make_server("127.0.0.1", 0, kaart, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}", tile_requests
-        finally:
-            server.shutdown()
-            thread.join()
+        with running(make_server("127.0.0.1", 0, kaart, threaded=True)) as base:
+            yield base, tile_requests
 
 
 @pytest.fixture
