@@ -3,9 +3,6 @@
 Other rooms (the editor area, the public help pages) use only what is named here.
 """
 
-import importlib
-import importlib.util
-
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
@@ -55,11 +52,12 @@ from sociale_kaart.taxonomy import CATEGORIES, TARGET_GROUPS, label, term, term_
 
 
 def init_app(app: Flask) -> None:
-    """Register `flask kaart`, the help pages and API, the nav link and the editor sections."""
+    """Register `flask kaart`, the help pages and API, the nav link and the dashboard lists."""
     from sociale_kaart import api, reports  # noqa: F401  (their routes join the blueprint)
     from sociale_kaart.cli import kaart_cli
     from sociale_kaart.settings import init_settings
     from sociale_kaart.views import bp
+    from website import editor
     from website.layout import add_nav_link
 
     init_settings(app)
@@ -71,15 +69,16 @@ def init_app(app: Flask) -> None:
     csrf = app.extensions.get("csrf")
     if csrf is not None:
         csrf.exempt(bp)
-    # The editor area is built on another branch; once it is there, its review dashboard
-    # shows our two lists. Until then there is nothing to register with.
-    if importlib.util.find_spec("website.editor") is not None:
-        editor = importlib.import_module("website.editor")
-        if hasattr(editor, "add_dashboard_section"):
-            editor.add_dashboard_section(
-                app, _l("Listings due for a check"), listings_due_for_check
-            )
-            editor.add_dashboard_section(app, _l("Is this wrong? reports"), open_reports)
+    editor.add_dashboard_section(_l("Listings due for a check"), _due_items, "field_worker")
+    editor.add_dashboard_section(_l("Is this wrong? reports"), _report_items, "editor")
+
+
+def _due_items() -> list[tuple[str, str | None]]:
+    return [(f"{s.name} ({s.organization.name})", None) for s in listings_due_for_check()]
+
+
+def _report_items() -> list[tuple[str, str | None]]:
+    return [(f"{r.service.name}: {r.message[:120]}", None) for r in open_reports()]
 
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Writing listings to the database: one place that turns ServiceData into rows, and back."""
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sociale_kaart import taxonomy
@@ -24,6 +24,7 @@ from sociale_kaart.models import (
     ServiceTerm,
     new_id,
 )
+from website.db import VersionConflict, claim_version  # noqa: F401  (re-exported)
 
 
 class ListingInvalid(ValueError):
@@ -32,10 +33,6 @@ class ListingInvalid(ValueError):
     def __init__(self, problems: list[Problem]):
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
-
-
-class VersionConflict(Exception):
-    """Someone else saved the listing after the version this edit started from."""
 
 
 def to_data(service: Service) -> ServiceData:
@@ -124,23 +121,6 @@ def organization_for(db: Session, data: OrganizationData, overwrite: bool) -> Or
         org.name, org.description = data.name, data.description or ""
         org.website, org.email = data.website or None, data.email or None
     return org
-
-
-def claim_version(db: Session, model, row_id: str, expected_version: int) -> None:
-    """Bump a row's version if it is still expected_version, else raise VersionConflict.
-
-    One atomic UPDATE ... WHERE version = N, so of two editors who both started from
-    version N exactly one wins, whatever the database.
-    """
-    claimed = db.execute(
-        update(model)
-        .where(model.id == row_id, model.version == expected_version)
-        .values(version=expected_version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:
-        db.rollback()
-        raise VersionConflict(row_id)
 
 
 def write_service(db: Session, service: Service, data: ServiceData, with_checks: bool) -> None:

@@ -73,6 +73,7 @@ def app(database_url, tmp_path, content_dir):
             "CONTENT_DIR": content_dir,
             "QUICK_EXIT_URL": "https://quick-exit.example/",
             "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+            "PAGE_CACHE_SECONDS": 0,  # each test sees its own changes at once
         }
     )
     yield app

@@ -1,14 +1,14 @@
 """The sociale kaart: organisations, services, locations, phones, schedules, terms, reports.
 
 Revision ID: 0004_kaart
-Revises: 0001_pages
+Revises: 0003_editor
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_kaart"
-down_revision = "0001_pages"
+down_revision = "0003_editor"
 branch_labels = None
 depends_on = None
 

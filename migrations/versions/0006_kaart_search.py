@@ -1,14 +1,14 @@
 """The sociale kaart's search: gazetteer, offline postcodes, geocoder answers and clock.
 
 Revision ID: 0006_kaart_search
-Revises: 0004_kaart
+Revises: 0005_flyers
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_kaart_search"
-down_revision = "0004_kaart"
+down_revision = "0005_flyers"
 branch_labels = None
 depends_on = None
 

@@ -15,6 +15,27 @@ class Base(DeclarativeBase):
     type_annotation_map = {dict: sa.JSON, list: sa.JSON}
 
 
+class VersionConflict(Exception):
+    """Someone else saved the row after the version this save started from."""
+
+
+def claim_version(db_session: Session, model, row_id, expected_version: int) -> None:
+    """Bump a row's version if it is still expected_version, else roll back and raise.
+
+    One atomic UPDATE ... WHERE version = N, so of two editors who both started from
+    version N exactly one wins, whatever the database.
+    """
+    claimed = db_session.execute(
+        sa.update(model)
+        .where(model.id == row_id, model.version == expected_version)
+        .values(version=expected_version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        db_session.rollback()
+        raise VersionConflict(row_id)
+
+
 def utcnow() -> datetime:
     """Return the current time in UTC, timezone-aware."""
     return datetime.now(UTC)

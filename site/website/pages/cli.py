@@ -7,7 +7,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from website import db
-from website.pages import content_files
+from website.pages import combination_data, combination_file, content_files
 from website.pages.content_files import ContentError
 from website.pages.importer import ContentReport, export_content, import_content, page_files
 
@@ -68,5 +68,29 @@ def check_command(fix: bool) -> None:
             else:
                 click.echo(f"{path.relative_to(content_dir)}: not in canonical form (use --fix)")
                 problems += 1
+    problems += _check_combinations(content_dir / combination_file.FILE_NAME, fix)
     click.echo(f"{problems} problems")
     sys.exit(1 if problems else 0)
+
+
+def _check_combinations(path, fix: bool) -> int:
+    """Validate combinations.yaml and its canonical form; return the number of problems."""
+    if not path.exists():
+        return 0
+    text = path.read_text(encoding="utf-8")
+    try:
+        data, warnings = combination_file.parse(text)
+    except combination_file.CombinationFileError as error:
+        for problem in error.errors:
+            click.echo(f"{path.name}:{problem.line}: {problem.message}")
+        return len(error.errors)
+    for warning in warnings:
+        click.echo(f"{path.name}: {warning}")
+    canonical = combination_data.dump(data)
+    if canonical == text:
+        return 0
+    if fix:
+        path.write_text(canonical, encoding="utf-8")
+        return 0
+    click.echo(f"{path.name}: not in canonical form (use --fix)")
+    return 1

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from website.pages import content_files
+from website.pages.combination_store import export_combinations, import_combinations
 from website.pages.content_files import ContentError, PageData
 from website.pages.models import Page, Revision
 from website.pages.revisions import create_page, page_data, save_revision
@@ -56,7 +57,7 @@ def read_file(path: Path, content_dir: Path) -> tuple[PageData, list[str]]:
 
 
 def import_content(db: Session, content_dir: Path) -> ContentReport:
-    """Import every page file; a broken file is reported and the rest still imports."""
+    """Import every page file and combinations.yaml; a broken file is reported, the rest imports."""
     report = ContentReport()
     seen: dict[tuple[str, str], str] = {}
     for path in page_files(content_dir):
@@ -77,6 +78,7 @@ def import_content(db: Session, content_dir: Path) -> ContentReport:
         seen[key] = name
         _import_page(db, data, name, report)
     db.commit()
+    import_combinations(db, content_dir, report)
     return report
 
 
@@ -99,7 +101,7 @@ def _import_page(db: Session, data: PageData, name: str, report: ContentReport) 
 
 
 def export_content(db: Session, content_dir: Path) -> ContentReport:
-    """Write every page's current revision to content/ in the canonical format."""
+    """Write every page's current revision and the combinations to content/, canonically."""
     report = ContentReport()
     pages = db.scalars(select(Page).order_by(Page.language, Page.slug)).all()
     folders = {(p.language, p.slug.rsplit("/", 1)[0]) for p in pages if "/" in p.slug}
@@ -118,4 +120,5 @@ def export_content(db: Session, content_dir: Path) -> ContentReport:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         report.updated.append(str(relative))
+    export_combinations(db, content_dir, report)
     return report

@@ -1,15 +1,16 @@
 """Saving pages: every save is a new revision; publishing points the page at one."""
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from website.db import VersionConflict, claim_version  # noqa: F401  (re-exported)
 from website.pages import markdown_pipeline
+from website.pages.combination_store import publish_substance
 from website.pages.content_files import PageData
 from website.pages.models import Page, Revision
 
-
-class VersionConflict(Exception):
-    """Someone else saved the page after the version this save started from."""
+# The page a substance is entered by: its overview, or else its "what is it" page.
+ENTRY_TOPICS = ("overview", "what-is")
 
 
 def page_data(revision: Revision) -> PageData:
@@ -56,15 +57,7 @@ def save_revision(
     The version check is one atomic UPDATE ... WHERE version = N, so of two editors who
     both started from version N exactly one wins, whatever the database.
     """
-    claimed = db.execute(
-        update(Page)
-        .where(Page.id == page.id, Page.version == expected_version)
-        .values(version=expected_version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:
-        db.rollback()
-        raise VersionConflict(page.id)
+    claim_version(db, Page, page.id, expected_version)
     html = markdown_pipeline.render(data.body)
     number = (
         db.scalar(
@@ -99,6 +92,9 @@ def save_revision(
     page.current_revision_id = revision.id
     if data.status == "published":
         page.published_revision_id = revision.id
+        if page.topic in ENTRY_TOPICS:
+            # A new substance enters the checker and the home page with its first page.
+            publish_substance(db, page.substance)
     elif page.published_revision_id is not None and origin == "import":
         # A file that says draft takes a page off the site, as the file is the source.
         page.published_revision_id = None
