@@ -23,13 +23,8 @@ from website import db
 from website.i18n import OTHER
 from website.security import CSP
 
-bp = Blueprint(
-    "sociale_kaart",
-    __name__,
-    template_folder="templates",
-    static_folder="static",
-    static_url_path="/kaart-static",
-)
+# Its CSS, JS and the vendored Leaflet live in website/static/kaart/, served with the rest.
+bp = Blueprint("sociale_kaart", __name__, template_folder="templates")
 
 SEARCH_PATHS = {"nl": "/nl/hulp", "en": "/en/help"}
 # GET parameter names per language: Dutch under /nl/hulp, English under /en/help.

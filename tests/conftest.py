@@ -101,3 +101,38 @@ def imported(app):
         report = import_content(db.session(), app.config["CONTENT_DIR"])
     assert report.ok, report.errors
     return app
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Start Debian's Chromium once for every room's browser tests (Playwright's sync API
+    allows one running instance per thread); skip without it, except under CI."""
+    if not CHROMIUM.exists():
+        reason = (
+            f"Debian's Chromium is missing at {CHROMIUM}: `make browser` installs it "
+            "(as root), or `apt-get install chromium`"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()

@@ -8,7 +8,6 @@ destination. One Chromium runs for the whole session; each test gets a fresh con
 cookies, no storage, no cache).
 """
 
-import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -104,27 +103,6 @@ def live_server(database_url, tmp_path_factory, quick_exit_url) -> Iterator[str]
     with serving(make_server(LOOPBACK, 0, app, threaded=True)) as port:
         yield f"http://{LOOPBACK}:{port}"
     app.extensions["db_engine"].dispose()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Start Debian's Chromium once; skip without it, except under CI where that fails."""
-    if not CHROMIUM.exists():
-        reason = (
-            f"Debian's Chromium is missing at {CHROMIUM}: `make browser` installs it "
-            "(as root), or `apt-get install chromium`"
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true and {reason}", pytrace=False)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 @dataclass

@@ -1,7 +1,5 @@
 """The help pages in Debian's Chromium: search, filter, location on the device, map on request."""
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,33 +11,10 @@ from tests.sociale_kaart.test_kaart_search import add_services
 from website import db
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SAMPLE = Path(__file__).parent / "data" / "NL-sample.txt"
 # Where the visitor stands: near Zwolle station. These digits must never leave the browser.
 HERE = {"latitude": 52.50531, "longitude": 6.09237}
-
-
-@pytest.fixture(scope="module")
-def playwright_browser():
-    if not shutil.which(CHROMIUM) and os.environ.get("CI") != "true":
-        pytest.skip("Debian's Chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -58,8 +33,8 @@ def site(kaart):
 
 
 @pytest.fixture
-def context(playwright_browser):
-    context = playwright_browser.new_context(viewport={"width": 320, "height": 720})
+def context(browser):
+    context = browser.new_context(viewport={"width": 320, "height": 720})
     yield context
     context.close()
 
