@@ -18,6 +18,7 @@ setup-db: install
 	$(FLASK) db upgrade
 	$(FLASK) content import
 	$(FLASK) kaart import --if-empty
+	$(FLASK) kaart gazetteer
 
 install: $(STAMP)
 

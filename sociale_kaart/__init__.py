@@ -52,11 +52,23 @@ from sociale_kaart.taxonomy import CATEGORIES, TARGET_GROUPS, label, term, term_
 
 
 def init_app(app: Flask) -> None:
-    """Register `flask kaart` and the review dashboard's two lists."""
+    """Register `flask kaart`, the help pages and API, the nav link and the dashboard lists."""
+    from sociale_kaart import api, reports  # noqa: F401  (their routes join the blueprint)
     from sociale_kaart.cli import kaart_cli
+    from sociale_kaart.settings import init_settings
+    from sociale_kaart.views import bp
     from website import editor
+    from website.layout import add_nav_link
 
+    init_settings(app)
     app.cli.add_command(kaart_cli)
+    app.register_blueprint(bp)
+    add_nav_link(app, _l("Find help"), {"nl": "/nl/hulp", "en": "/en/help"})
+    # The report form is our only POST and sets no cookie: there is no session whose token
+    # Flask-WTF could check. (Flask-WTF's CSRFProtect must be set up before this line.)
+    csrf = app.extensions.get("csrf")
+    if csrf is not None:
+        csrf.exempt(bp)
     editor.add_dashboard_section(_l("Listings due for a check"), _due_items, "field_worker")
     editor.add_dashboard_section(_l("Is this wrong? reports"), _report_items, "editor")
 

@@ -91,3 +91,52 @@ def due_command() -> None:
         checked = service.assured_date.isoformat() if service.assured_date else "never"
         click.echo(f"{checked:10}  {service.slug}  ({service.organization.name})")
     click.echo(f"{len(due)} listings due for a check")
+
+
+@kaart_cli.command("gazetteer", help="Load the place names (GeoNames cities500, municipalities).")
+def gazetteer_command() -> None:
+    from sociale_kaart.gazetteer import load_gazetteer
+
+    stored = load_gazetteer(db.session())
+    click.echo(f"Gazetteer loaded: {stored} names" if stored else "The gazetteer is up to date.")
+
+
+@kaart_cli.command("postcodes", help="Load offline postcodes from a GeoNames NL.txt file.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def postcodes_command(file) -> None:
+    from sociale_kaart.places import PostcodeFileError, load_postcodes
+
+    try:
+        count = load_postcodes(db.session(), Path(file).read_text(encoding="utf-8"))
+    except PostcodeFileError as error:
+        click.echo(f"error: {error}. Nothing was written.", err=True)
+        sys.exit(1)
+    click.echo(f"Loaded {count} postcodes")
+
+
+@kaart_cli.command("geocode", help="Find coordinates for locations that have an address.")
+def geocode_command() -> None:
+    from flask import current_app
+
+    from sociale_kaart.geocoding import GeocoderSettings
+    from sociale_kaart.places import geocode_locations
+
+    settings = GeocoderSettings.from_config(current_app.config)
+    if not settings.enabled:
+        click.echo("error: no geocoder configured (GEOCODER_URL is empty).", err=True)
+        sys.exit(1)
+    report = geocode_locations(db.session(), settings)
+    for label, names in (
+        ("found", report.found),
+        ("not found", report.not_found),
+        ("town only, stays approximate", report.skipped),
+        ("geocoder did not answer", report.failed),
+    ):
+        for name in names:
+            click.echo(f"  {label}: {name}")
+    click.echo(
+        f"Geocoded {len(report.found)}, not found {len(report.not_found)}, "
+        f"town only {len(report.skipped)}, failed {len(report.failed)}"
+    )
+    if report.failed:
+        sys.exit(1)
