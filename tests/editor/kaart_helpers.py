@@ -23,7 +23,15 @@ def client_as(app, role: str, name: str | None = None, language: str = "nl"):
     return client
 
 
-def form_fields(html: str) -> MultiDict:
+class Fields(MultiDict):
+    """Form fields as a browser sends them; update() replaces values (as typing would)."""
+
+    def update(self, mapping) -> None:  # type: ignore[override]
+        for key, value in dict(mapping).items():
+            self[key] = value
+
+
+def form_fields(html: str) -> Fields:
     """Return what a browser would send for the first form with a CSRF token and fields."""
     from html.parser import HTMLParser
 
@@ -60,7 +68,9 @@ def form_fields(html: str) -> MultiDict:
         def handle_endtag(self, tag):
             if tag == "select":
                 self.select = None
-            elif tag == "textarea":
+            elif tag == "textarea" and self.textarea is not None:
+                # Browsers drop the one newline right after <textarea>.
+                self.textarea[1] = self.textarea[1].removeprefix("\r\n").removeprefix("\n")
                 self.textarea = None
             elif tag == "form" and any(p[0] == "version" for p in self.pairs):
                 self.done = True
@@ -71,7 +81,7 @@ def form_fields(html: str) -> MultiDict:
 
     reader = Reader()
     reader.feed(html)
-    return MultiDict([tuple(p) for p in reader.pairs])
+    return Fields([tuple(p) for p in reader.pairs])
 
 
 def token(client, path: str = "/beheer/") -> str:

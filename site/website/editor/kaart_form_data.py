@@ -98,11 +98,8 @@ def read_form(
     for row in (entry.form for entry in form.locations.entries):
         if not _location_filled(row):
             continue
-        try:
-            latitude, longitude = _coordinate(row.latitude.data), _coordinate(row.longitude.data)
-        except ValueError:
-            problems.append(Problem("latitude", _("Write coordinates as numbers, such as 52.51.")))
-            latitude = longitude = None
+        # The form checked that these are numbers.
+        latitude, longitude = _coordinate(row.latitude.data), _coordinate(row.longitude.data)
         locations.append(
             LocationData(
                 id=row.id.data or None,

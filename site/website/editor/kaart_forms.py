@@ -15,7 +15,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from sociale_kaart import CATEGORIES, TARGET_GROUPS
@@ -33,6 +33,15 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+def coordinate(_form, field) -> None:
+    """Accept an empty field or a number (a comma for the decimal point is fine)."""
+    text = (field.data or "").strip().replace(",", ".")
+    try:
+        float(text or 0)
+    except ValueError:
+        raise ValidationError(_l("Write coordinates as numbers, such as 52.51.")) from None
+
+
 class LocationForm(Form):
     """One place where the service is offered; a row left empty is ignored."""
 
@@ -42,8 +51,10 @@ class LocationForm(Form):
     postal_code = StringField(_l("Postcode"), validators=[Length(max=10)])
     city = StringField(_l("Town"), validators=[Length(max=120)])
     region = StringField(_l("Region"), validators=[Length(max=120)])
-    latitude = StringField(_l("Latitude"), description=_l("Leave empty if not known."))
-    longitude = StringField(_l("Longitude"))
+    latitude = StringField(
+        _l("Latitude"), validators=[coordinate], description=_l("Leave empty if not known.")
+    )
+    longitude = StringField(_l("Longitude"), validators=[coordinate])
 
 
 class PhoneForm(Form):
@@ -65,7 +76,12 @@ class ServiceForm(FlaskForm):
     version = HiddenField()
     confirmed_hours = HiddenField()
     name = StringField(_l("Name of the service"), validators=[DataRequired(), Length(max=200)])
-    organization = SelectField(_l("Organisation"), choices=[], validate_choice=False)
+    organization = SelectField(
+        _l("Organisation"),
+        choices=[],
+        validate_choice=False,
+        validators=[DataRequired(_l("Choose the organisation."))],
+    )
     slug = StringField(
         _l("Address word (slug)"),
         validators=[Optional(), Length(max=120)],
@@ -81,10 +97,10 @@ class ServiceForm(FlaskForm):
     eligibility_description = TextAreaField(_l("Who it is for, in Dutch"))
     eligibility_description_en = TextAreaField(_l("Who it is for, in English"))
     categories = CheckboxesField(
-        _l("Categories"), choices=[(t.key, t.label) for t in CATEGORIES], validate_choice=True
+        _l("Categories"), choices=options(*((t.key, t.label) for t in CATEGORIES))
     )
     target_groups = CheckboxesField(
-        _l("Target groups"), choices=[(t.key, t.label) for t in TARGET_GROUPS]
+        _l("Target groups"), choices=options(*((t.key, t.label) for t in TARGET_GROUPS))
     )
     free = SelectField(_l("Free"), choices=YES_NO_UNKNOWN)
     anonymous = SelectField(_l("Anonymous possible"), choices=YES_NO_UNKNOWN)

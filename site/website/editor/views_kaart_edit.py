@@ -8,15 +8,16 @@ import sociale_kaart as kaart
 from website import db
 from website.editor.access import audit, role_required
 from website.editor.blueprint import bp
+from website.editor.forms import options
 from website.editor.kaart_form_data import add_empty_rows, fill_form, place_problems, read_form
 from website.editor.kaart_forms import ServiceForm
 from website.editor.views_kaart import service_or_404
 
 
-def _organisation_choices(current_id: str | None) -> list[tuple[str, str]]:
+def _organisation_choices(current_id: str | None) -> list:
     query = select(kaart.Organization).order_by(kaart.Organization.name)
     orgs = [o for o in db.session().scalars(query) if o.status == "active" or o.id == current_id]
-    return [("", _("Choose an organisation")), *((o.id, o.name) for o in orgs)]
+    return options(("", _("Choose an organisation")), *((o.id, o.name) for o in orgs))
 
 
 @bp.route("/kaart/services/new", methods=["GET", "POST"])
