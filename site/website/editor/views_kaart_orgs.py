@@ -89,7 +89,9 @@ def kaart_organization_retire(organization_id: str):
         )
     except kaart.VersionConflict:
         flash(_("The organisation changed in the meantime; look again and retry."))
-        return redirect(url_for("editor.kaart_organization_edit", organization_id=organization_id))
+        return redirect(
+            url_for("editor.kaart_organization_edit", organization_id=organization_id), 303
+        )
     audit("retire organisation", organization.name)
     db.session().commit()
     flash(_("The organisation and its listings are retired."))
