@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app website
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install setup-db translations browser lint clean docs-screenshots
+.PHONY: run test install setup-db translations browser bench lint clean docs-screenshots
 
 run: setup-db
 	@echo "No account yet? Create the first admin with: $(FLASK) users create-admin"
@@ -34,10 +34,13 @@ translations: install
 	$(BIN)/pybabel update -i site/website/translations/messages.pot -d site/website/translations --no-fuzzy-matching
 	$(BIN)/pybabel compile -d site/website/translations
 
-# Debian's Chromium for the browser tests; installed only where we may (root).
+# Debian's Chromium for the browser tests; installed only where we may (root). Without it
+# the browser tests are skipped, except under CI=true, where they fail.
 browser:
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; fi
+	@[ -x /usr/bin/chromium ] || echo "No /usr/bin/chromium: browser tests will be skipped" \
+		"(they fail under CI=true). Install it with: apt-get install chromium"
 
 # The whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
 test: install browser
@@ -50,9 +53,16 @@ test: install browser
 docs-screenshots: install browser
 	$(BIN)/python docs/screenshots.py
 
+# The speed benchmark (docs/performance.md): by hand, on a quiet machine; loopback only.
+bench: install
+	@if ! command -v wrk >/dev/null || [ ! -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx wrk >/dev/null; \
+		else echo "nginx and wrk are needed: apt-get install nginx wrk"; exit 1; fi; fi
+	$(BIN)/python benchmarks/load.py $(BENCH_ARGS)
+
 lint: install
-	$(BIN)/ruff check site tests migrations benchmarks
-	$(BIN)/ruff format --check site tests migrations benchmarks
+	$(BIN)/ruff check site sociale_kaart flyers tests migrations benchmarks docs
+	$(BIN)/ruff format --check site sociale_kaart flyers tests migrations benchmarks docs
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -16,6 +16,17 @@ from website.db import Base
 from website.models import load_all
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SHIPPED_CONTENT = REPO_ROOT / "content"
 
 
@@ -73,6 +84,7 @@ def app(database_url, tmp_path, content_dir):
             "CONTENT_DIR": content_dir,
             "QUICK_EXIT_URL": "https://quick-exit.example/",
             "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+            "PAGE_CACHE_SECONDS": 0,  # each test sees its own changes at once
         }
     )
     yield app
@@ -100,3 +112,28 @@ def imported(app):
         report = import_content(db.session(), app.config["CONTENT_DIR"])
     assert report.ok, report.errors
     return app
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Start Debian's Chromium once for the run; skip without it, except under CI (fail).
+
+    One fixture for every room: Playwright's sync API allows one running instance per
+    process, so two rooms each starting their own would break each other.
+    """
+    if not CHROMIUM.exists():
+        reason = (
+            f"Debian's Chromium is missing at {CHROMIUM}: `make browser` installs it "
+            "(as root), or `apt-get install chromium`"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()

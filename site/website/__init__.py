@@ -4,7 +4,7 @@ from flask import Flask
 
 import flyers
 import sociale_kaart
-from website import config, db, editor, i18n, layout, pages, privacy, security
+from website import config, db, editor, i18n, layout, page_cache, pages, privacy, security
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -15,6 +15,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
 
+    page_cache.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

@@ -27,6 +27,7 @@ def from_environment(instance_path: Path) -> dict:
         "CONTENT_DIR": Path(env("CONTENT_DIR", REPO_ROOT / "content")),
         "MIGRATIONS_DIR": Path(env("MIGRATIONS_DIR", REPO_ROOT / "migrations")),
         "PUBLIC_CACHE_SECONDS": int(env("PUBLIC_CACHE_SECONDS", "300")),
+        "PAGE_CACHE_SECONDS": float(env("PAGE_CACHE_SECONDS", "5")),
     }
 
 

@@ -4,7 +4,6 @@ The browser fixtures are this room's own (Debian's Chromium through Playwright),
 tests do not depend on the shared browser harness.
 """
 
-import os
 import re
 import shutil
 import threading
@@ -19,17 +18,6 @@ from website.editor.models import Account
 from website.editor.passwords import hash_password
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "een lange zin als wachtwoord"
 CSRF_RE = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
 
@@ -101,25 +89,6 @@ def live_server(site):
     yield f"http://127.0.0.1:{server.port}"
     server.shutdown()
     thread.join()
-
-
-def _browser_available() -> bool:
-    return Path(CHROMIUM).exists()
-
-
-@pytest.fixture
-def browser():
-    """Debian's Chromium through Playwright; skipped only off CI when it is missing."""
-    if not _browser_available():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing on CI")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

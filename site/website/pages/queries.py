@@ -40,6 +40,37 @@ def published_pages(db: Session, language: str | None = None) -> list[tuple[Page
     return [(p, r) for p, r in db.execute(query.order_by(Page.language, Page.slug))]
 
 
+@dataclass(frozen=True)
+class PageEntry:
+    """A published page as menus and lists show it: where it is and what it is called."""
+
+    id: int
+    path: str
+    substance: str | None
+    topic: str | None
+    title: str
+
+
+def page_entries(db: Session, language: str, substance: str | None = None) -> list[PageEntry]:
+    """Return the published pages of one language (or of one substance) for menus and lists.
+
+    Reads only the few columns a link needs, not the stored HTML and search text, which
+    made every page view read every page of its language in full.
+    """
+    query = (
+        select(Page.id, Page.slug, Page.substance, Page.topic, Revision.title)
+        .join(Revision, Revision.id == Page.published_revision_id)
+        .where(Page.language == language)
+        .order_by(Page.slug)
+    )
+    if substance:
+        query = query.where(Page.substance == substance)
+    return [
+        PageEntry(row.id, f"/{language}/{row.slug}", row.substance, row.topic, row.title)
+        for row in db.execute(query)
+    ]
+
+
 def active_alerts(db: Session, now: datetime | None = None) -> list[Alert]:
     """Return the alerts that run now, most severe first."""
     now = now or utcnow()

@@ -15,7 +15,13 @@ from website import db
 from website.i18n import LANGUAGES, OTHER, preferred_language
 from website.pages.content_files import TOPICS
 from website.pages.models import Page
-from website.pages.queries import published, published_pages, search, translation_of
+from website.pages.queries import (
+    page_entries,
+    published,
+    published_pages,
+    search,
+    translation_of,
+)
 from website.pages.revisions import ENTRY_TOPICS
 
 bp = Blueprint("pages", __name__)
@@ -33,13 +39,13 @@ def root():
 @bp.get(f"/{LANG}/")
 def home(lang: str):
     """The home page: the questions people come with, and the substances."""
-    pages = published_pages(db.session(), lang)
-    topics = {(p.substance, p.topic): p.path for p, _ in pages if p.substance}
-    entries = sorted(
-        (pr for pr in pages if pr[0].topic in ENTRY_TOPICS),
-        key=lambda pr: ENTRY_TOPICS.index(pr[0].topic),
+    entries = page_entries(db.session(), lang)
+    topics = {(e.substance, e.topic): e.path for e in entries if e.substance}
+    # Each substance is listed by its overview page, or else its "what is it" page.
+    firsts = sorted(
+        (e for e in entries if e.topic in ENTRY_TOPICS), key=lambda e: ENTRY_TOPICS.index(e.topic)
     )
-    substances = list({p.substance: (p, r) for p, r in reversed(entries)}.values())
+    substances = list({e.substance: e for e in reversed(firsts)}.values())
     return render_template(
         "pages/home.html",
         topics=topics,
@@ -87,11 +93,9 @@ def _topic_menu(lang: str, page: Page) -> list[tuple[str, str, bool]]:
     """Return (title, path, is_current) for the pages of the page's substance, in topic order."""
     if not page.substance:
         return []
-    siblings = [
-        (p, r) for p, r in published_pages(db.session(), lang) if p.substance == page.substance
-    ]
-    siblings.sort(key=lambda pr: TOPICS.index(pr[0].topic) if pr[0].topic in TOPICS else 99)
-    return [(r.title, p.path, p.id == page.id) for p, r in siblings]
+    siblings = page_entries(db.session(), lang, page.substance)
+    siblings.sort(key=lambda e: TOPICS.index(e.topic) if e.topic in TOPICS else 99)
+    return [(e.title, e.path, e.id == page.id) for e in siblings]
 
 
 @bp.get("/sitemap.xml")
