@@ -3,7 +3,7 @@
 Other rooms (the editor area, the public help pages) use only what is named here.
 """
 
-from flask import Flask
+from flask import Flask, url_for
 from flask_babel import lazy_gettext as _l
 
 from sociale_kaart.editing import (
@@ -46,7 +46,7 @@ from sociale_kaart.models import (
     Report,
     Service,
 )
-from sociale_kaart.queries import active_services, service_by_slug
+from sociale_kaart.queries import active_services, all_listings, service_by_slug
 from sociale_kaart.store import ListingInvalid, VersionConflict, to_data
 from sociale_kaart.taxonomy import CATEGORIES, TARGET_GROUPS, label, term, term_from_text
 
@@ -74,11 +74,15 @@ def init_app(app: Flask) -> None:
 
 
 def _due_items() -> list[tuple[str, str | None]]:
-    return [(f"{s.name} ({s.organization.name})", None) for s in listings_due_for_check()]
+    return [(f"{s.name} ({s.organization.name})", _screen(s.id)) for s in listings_due_for_check()]
 
 
 def _report_items() -> list[tuple[str, str | None]]:
-    return [(f"{r.service.name}: {r.message[:120]}", None) for r in open_reports()]
+    return [(f"{r.service.name}: {r.message[:120]}", _screen(r.service_id)) for r in open_reports()]
+
+
+def _screen(service_id: str) -> str:
+    return url_for("editor.kaart_service", service_id=service_id)
 
 
 __all__ = [
@@ -103,6 +107,7 @@ __all__ = [
     "VersionConflict",
     "active_services",
     "add_report",
+    "all_listings",
     "create_organization",
     "create_service",
     "describe_opening_hours",

@@ -51,3 +51,8 @@ def service_by_slug(db: Session, slug: str, include_retired: bool = False) -> Se
     if not include_retired:
         query = query.where(Service.status == ACTIVE)
     return db.scalar(query)
+
+
+def all_listings(db: Session) -> list[Service]:
+    """Return every listing, retired ones too, loaded like active_services (for editors)."""
+    return list(db.scalars(_loaded().order_by(Service.name, Service.slug)))

@@ -34,17 +34,30 @@ def init_app(app: Flask) -> None:
     install_log_filter()
     limiter.init_app(app)
 
-    from website.editor import views_accounts, views_alerts, views_pages, views_substances
+    from website.editor import (
+        views_accounts,
+        views_alerts,
+        views_kaart,
+        views_kaart_edit,
+        views_kaart_import,
+        views_kaart_orgs,
+        views_pages,
+        views_substances,
+    )
     from website.editor.blueprint import bp
     from website.editor.cli import users_cli
 
     del views_accounts, views_alerts, views_pages, views_substances
+    del views_kaart, views_kaart_edit, views_kaart_import, views_kaart_orgs
     app.register_blueprint(bp)
     app.cli.add_command(users_cli)
     add_menu_item(_l("Pages"), "editor.page_list", "editor")
     add_menu_item(_l("New page"), "editor.page_new", "editor")
     add_menu_item(_l("Add a substance"), "editor.substance_new", "editor")
     add_menu_item(_l("Alerts"), "editor.alert_list", "editor")
+    add_menu_item(_l("Sociale kaart"), "editor.kaart_services", "field_worker")
+    add_menu_item(_l("Organisations"), "editor.kaart_organizations", "editor")
+    add_menu_item(_l("Import listings"), "editor.kaart_import", "editor")
     add_menu_item(_l("Accounts"), "editor.account_list", "admin")
     add_menu_item(_l("Audit log"), "editor.audit_log", "admin")
 
