@@ -34,17 +34,29 @@ def init_app(app: Flask) -> None:
     install_log_filter()
     limiter.init_app(app)
 
-    from website.editor import views_accounts, views_alerts, views_pages, views_substances
+    from website.editor import (
+        views_accounts,
+        views_alerts,
+        views_combinations,
+        views_flyer_stats,
+        views_flyers,
+        views_pages,
+        views_substances,
+    )
     from website.editor.blueprint import bp
     from website.editor.cli import users_cli
 
     del views_accounts, views_alerts, views_pages, views_substances
+    del views_combinations, views_flyer_stats, views_flyers
     app.register_blueprint(bp)
     app.cli.add_command(users_cli)
     add_menu_item(_l("Pages"), "editor.page_list", "editor")
     add_menu_item(_l("New page"), "editor.page_new", "editor")
     add_menu_item(_l("Add a substance"), "editor.substance_new", "editor")
     add_menu_item(_l("Alerts"), "editor.alert_list", "editor")
+    add_menu_item(_l("Combinations"), "editor.combination_list", "editor")
+    add_menu_item(_l("Flyers"), "editor.flyer_points", "field_worker")
+    add_menu_item(_l("Flyer statistics"), "editor.flyer_stats", "field_worker")
     add_menu_item(_l("Accounts"), "editor.account_list", "admin")
     add_menu_item(_l("Audit log"), "editor.audit_log", "admin")
 

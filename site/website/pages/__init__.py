@@ -14,6 +14,7 @@ from website.pages.combination_data import (
     LEVELS,
     UNKNOWN,
     CombinationData,
+    CombinationSet,
     RatingData,
     SubstanceData,
 )
@@ -86,6 +87,11 @@ def add_substance(data: SubstanceData, commit: bool = True) -> None:
         session.commit()
 
 
+def combination_set() -> CombinationSet:
+    """Return every source, substance (drafts too) and stored combination, for the editor area."""
+    return combination_store.load_set(db.session())
+
+
 def stored_combination(a: str, b: str) -> tuple[CombinationData, int] | None:
     """Return the stored combination of two keys with its version (for an edit form), or None."""
     return combination_store.find_combination(db.session(), a, b)
@@ -128,6 +134,7 @@ __all__ = [
     "active_alerts",
     "add_substance",
     "combination",
+    "combination_set",
     "combinations_with",
     "find_substance",
     "init_app",
