@@ -94,6 +94,12 @@ class BatchForm(FlaskForm):
     )
     submit = SubmitField(_l("Download PDF"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown on the same page as the filter form: its own ids, the same query names.
+        for item in self:
+            item.id = item.label.field_id = f"batch-{item.name}"
+
     def validate_municipality(self, field):
         if not (field.data or "").strip() and not self.kind.data:
             raise ValidationError(_l("Choose a municipality, a kind of place, or both."))
