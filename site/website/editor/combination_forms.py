@@ -6,18 +6,8 @@ from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from website.editor.forms import options
-from website.pages import LEVELS, UNKNOWN, CombinationData, RatingData
+from website.pages import LEVEL_LABELS, LEVELS, UNKNOWN, CombinationData, RatingData
 
-# The same words as the public checker, so editors see what visitors will see.
-LEVEL_LABELS = {
-    "dangerous": _l("Dangerous"),
-    "unsafe": _l("Unsafe"),
-    "caution": _l("Caution"),
-    "low-risk-synergy": _l("Low risk (stronger together)"),
-    "low-risk-no-synergy": _l("Low risk (no extra effect)"),
-    "low-risk-decrease": _l("Low risk (weaker together)"),
-    UNKNOWN: _l("Unknown: not rated yet"),
-}
 TEXT_MAX = 2000
 LANGUAGE_NAMES = {"nl": _l("Dutch"), "en": _l("English")}
 

@@ -7,8 +7,8 @@ from sqlalchemy.exc import IntegrityError
 from website import db, pages
 from website.editor.access import audit, role_required
 from website.editor.blueprint import bp
-from website.editor.combination_forms import LANGUAGE_NAMES, LEVEL_LABELS, combination_form
-from website.pages import InvalidCombination, VersionConflict
+from website.editor.combination_forms import LANGUAGE_NAMES, combination_form
+from website.pages import LEVEL_LABELS, InvalidCombination, VersionConflict
 
 SECTIONS = ("ratings", "nl", "en")
 

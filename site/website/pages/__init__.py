@@ -19,6 +19,7 @@ from website.pages.combination_data import (
     SubstanceData,
 )
 from website.pages.combination_store import InvalidCombination
+from website.pages.combination_views import LEVEL_LABELS
 from website.pages.queries import active_alerts as _active_alerts
 from website.pages.queries import published, search
 from website.pages.revisions import VersionConflict
@@ -125,6 +126,7 @@ def init_app(app: Flask) -> None:
 
 __all__ = [
     "LEVELS",
+    "LEVEL_LABELS",
     "UNKNOWN",
     "CombinationData",
     "InvalidCombination",

@@ -8,15 +8,7 @@ import pytest
 
 import flyers
 from flyers.models import ScanCount
-from tests.editor.conftest import log_in, make_account
-from tests.editor.room_content import content_with_rooms
 from website import db
-
-
-@pytest.fixture
-def content_dir(tmp_path):
-    """The editor fixture content plus the shipped flyer texts and combinations."""
-    return content_with_rooms(tmp_path)
 
 
 @pytest.fixture
@@ -38,15 +30,6 @@ def scans(site):
             db.session().add(ScanCount(point_id=point.id, day=day, count=count))
         db.session().commit()
     return today
-
-
-@pytest.fixture
-def field_worker(site):
-    """A test client logged in as a field worker (Dutch)."""
-    make_account(site, "veldwerker", role="field_worker")
-    client = site.test_client()
-    assert log_in(client, "veldwerker").status_code == 303
-    return client
 
 
 def test_stats_per_point_for_the_last_twelve_weeks(field_worker, scans):

@@ -3,22 +3,14 @@
 import html
 import re
 
-import pytest
 import sqlalchemy as sa
 
 from tests.editor.conftest import csrf_token, log_in, make_account
-from tests.editor.room_content import content_with_rooms
 from website import db, pages
 from website.editor.models import AuditEntry
 from website.pages.combination_file import parse
 
 EDIT = "/beheer/combinations/3-mmc/ghb"
-
-
-@pytest.fixture
-def content_dir(tmp_path):
-    """The editor fixture content plus the shipped flyer texts and combinations."""
-    return content_with_rooms(tmp_path)
 
 
 def _form(client, path=EDIT, **changes):

@@ -7,17 +7,10 @@ import pytest
 import flyers
 from flyers.models import ScanCount
 from tests.editor.conftest import browser_log_in, make_account
-from tests.editor.room_content import content_with_rooms
 from website import db, pages
 
 pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture
-def content_dir(tmp_path):
-    """The editor fixture content plus the shipped flyer texts and combinations."""
-    return content_with_rooms(tmp_path)
 
 
 @pytest.fixture

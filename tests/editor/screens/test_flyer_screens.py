@@ -9,27 +9,11 @@ from PIL import Image
 
 import flyers
 from tests.editor.conftest import csrf_token, log_in, make_account
-from tests.editor.room_content import content_with_rooms
 from tests.flyers.conftest import pdf_pages
 from website import db
 from website.editor.models import AuditEntry
 
 POINT = {"name": "Club De Kelder", "kind": "club", "municipality": "Zwolle", "language": "nl"}
-
-
-@pytest.fixture
-def content_dir(tmp_path):
-    """The editor fixture content plus the shipped flyer texts and combinations."""
-    return content_with_rooms(tmp_path)
-
-
-@pytest.fixture
-def field_worker(site):
-    """A test client logged in as a field worker (Dutch)."""
-    make_account(site, "veldwerker", role="field_worker")
-    client = site.test_client()
-    assert log_in(client, "veldwerker").status_code == 303
-    return client
 
 
 def _point(site, **fields):
