@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from flyers import chart, points, qr, render, stats
 from flyers.kinds import KINDS, kind_label
-from flyers.layout import LAYOUT_NAMES, FlyerError
+from flyers.layout import LAYOUT_NAMES, FlyerError, layout_for
 from flyers.models import DistributionPoint
 from flyers.points import PointError
 from website import db
@@ -87,6 +87,11 @@ def render_flyers(points_: list[DistributionPoint], layout: str, lang: str | Non
     return render.render_pdf(flyers, layout, current_app.config["CONTENT_DIR"]).pdf
 
 
+def name_limit(layout: str) -> int:
+    """Return how many characters of a point's name fit on a layout; FlyerError if unknown."""
+    return layout_for(layout).name_limit
+
+
 def qr_svg(point: DistributionPoint) -> str:
     """Return the point's QR code as SVG."""
     return qr.qr_svg(point_url(point))
@@ -135,6 +140,7 @@ __all__ = [
     "init_app",
     "kind_label",
     "list_points",
+    "name_limit",
     "point_url",
     "qr_png",
     "qr_svg",

@@ -146,9 +146,9 @@ def test_other_rooms_add_menu_items_and_dashboard_sections(editor_client, site, 
         return [("Drie vindplaatsen om te controleren", "/beheer/kaart")]
 
     extending.add_dashboard_section("Sociale kaart", loader, "field_worker")
-    extending.add_menu_item("Flyers", "editor.audit_log", "admin")
+    extending.add_menu_item("Alleen voor beheerders", "editor.audit_log", "admin")
     dashboard = editor_client.get("/beheer/").text
     assert "Sociale kaart" in dashboard and "Drie vindplaatsen om te controleren" in dashboard
-    assert ">Flyers<" not in dashboard  # an editor is not an admin
+    assert ">Alleen voor beheerders<" not in dashboard  # an editor is not an admin
     assert add_menu_item is extending.add_menu_item
     assert add_dashboard_section is extending.add_dashboard_section

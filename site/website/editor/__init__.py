@@ -37,6 +37,9 @@ def init_app(app: Flask) -> None:
     from website.editor import (
         views_accounts,
         views_alerts,
+        views_combinations,
+        views_flyer_stats,
+        views_flyers,
         views_kaart,
         views_kaart_edit,
         views_kaart_import,
@@ -49,6 +52,7 @@ def init_app(app: Flask) -> None:
 
     del views_accounts, views_alerts, views_pages, views_substances
     del views_kaart, views_kaart_edit, views_kaart_import, views_kaart_orgs
+    del views_combinations, views_flyer_stats, views_flyers
     app.register_blueprint(bp)
     app.cli.add_command(users_cli)
     add_menu_item(_l("Pages"), "editor.page_list", "editor")
@@ -58,6 +62,9 @@ def init_app(app: Flask) -> None:
     add_menu_item(_l("Sociale kaart"), "editor.kaart_services", "field_worker")
     add_menu_item(_l("Organisations"), "editor.kaart_organizations", "editor")
     add_menu_item(_l("Import listings"), "editor.kaart_import", "editor")
+    add_menu_item(_l("Combinations"), "editor.combination_list", "editor")
+    add_menu_item(_l("Flyers"), "editor.flyer_points", "field_worker")
+    add_menu_item(_l("Flyer statistics"), "editor.flyer_stats", "field_worker")
     add_menu_item(_l("Accounts"), "editor.account_list", "admin")
     add_menu_item(_l("Audit log"), "editor.audit_log", "admin")
 

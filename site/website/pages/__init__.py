@@ -14,10 +14,12 @@ from website.pages.combination_data import (
     LEVELS,
     UNKNOWN,
     CombinationData,
+    CombinationSet,
     RatingData,
     SubstanceData,
 )
 from website.pages.combination_store import InvalidCombination
+from website.pages.combination_views import LEVEL_LABELS
 from website.pages.queries import active_alerts as _active_alerts
 from website.pages.queries import published, search
 from website.pages.revisions import VersionConflict
@@ -86,6 +88,11 @@ def add_substance(data: SubstanceData, commit: bool = True) -> None:
         session.commit()
 
 
+def combination_set() -> CombinationSet:
+    """Return every source, substance (drafts too) and stored combination, for the editor area."""
+    return combination_store.load_set(db.session())
+
+
 def stored_combination(a: str, b: str) -> tuple[CombinationData, int] | None:
     """Return the stored combination of two keys with its version (for an edit form), or None."""
     return combination_store.find_combination(db.session(), a, b)
@@ -119,6 +126,7 @@ def init_app(app: Flask) -> None:
 
 __all__ = [
     "LEVELS",
+    "LEVEL_LABELS",
     "UNKNOWN",
     "CombinationData",
     "InvalidCombination",
@@ -128,6 +136,7 @@ __all__ = [
     "active_alerts",
     "add_substance",
     "combination",
+    "combination_set",
     "combinations_with",
     "find_substance",
     "init_app",
