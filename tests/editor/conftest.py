@@ -107,3 +107,14 @@ def browser_log_in(page, base_url, name="redacteur", password=PASSWORD):
     page.fill("#password", password)
     page.click("#submit")
     page.wait_for_url(f"{base_url}/beheer/")
+
+
+def save_as_other_editor(page, base_url, url, field, text, button, name="tweede"):
+    """In a second browser context, log in as another editor, change a field and save."""
+    other = page.context.browser.new_context().new_page()
+    browser_log_in(other, base_url, name)
+    other.goto(url)
+    other.fill(field, text)
+    other.click(button)
+    other.wait_for_selector(".notice")
+    other.context.close()

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from tests.editor.conftest import browser_log_in, make_account
+from tests.editor.conftest import browser_log_in, make_account, save_as_other_editor
 from website import db
 from website.pages.models import Page
 
@@ -122,13 +122,8 @@ def _conflict_screen(page, live_server, site):
     page_id = _page_id(site, "nl", "3-mmc/wat-is-het")
     page.goto(f"{live_server}/beheer/pages/{page_id}")
     page.fill("#body", "Mijn versie.")
-    other = page.context.browser.new_context().new_page()
-    browser_log_in(other, live_server, "tweede")
-    other.goto(f"{live_server}/beheer/pages/{page_id}")
-    other.fill("#body", "Hun versie.")
-    other.click("#save_draft")
-    other.wait_for_selector(".notice")
-    other.context.close()
+    url = f"{live_server}/beheer/pages/{page_id}"
+    save_as_other_editor(page, live_server, url, "#body", "Hun versie.", "#save_draft")
     page.click("#save_draft")
     page.wait_for_selector(".conflict")
 

@@ -4,7 +4,7 @@ import pytest
 import sqlalchemy as sa
 
 from sociale_kaart import Service, add_report
-from tests.editor.conftest import browser_log_in, make_account
+from tests.editor.conftest import browser_log_in, make_account, save_as_other_editor
 from tests.editor.kaart_helpers import add_listing
 from website import db
 
@@ -105,13 +105,8 @@ def test_conflict_screen_keeps_both_versions(page, live_server, site, axe_check)
     browser_log_in(page, live_server)
     page.goto(f"{live_server}/beheer/kaart/services/{service_id}/edit")
     page.fill("#description", "Mijn versie.")
-    other = page.context.browser.new_context().new_page()
-    browser_log_in(other, live_server, "tweede")
-    other.goto(f"{live_server}/beheer/kaart/services/{service_id}/edit")
-    other.fill("#description", "Hun versie.")
-    other.click("#save")
-    other.wait_for_selector(".notice")
-    other.context.close()
+    url = f"{live_server}/beheer/kaart/services/{service_id}/edit"
+    save_as_other_editor(page, live_server, url, "#description", "Hun versie.", "#save")
     page.click("#save")
     page.wait_for_selector(".conflict")
     assert "Hun versie." in page.inner_text(".facts")
