@@ -73,7 +73,10 @@ def reserve_request_slot(engine: sa.Engine, interval: float, max_wait: float) ->
         return 0.0
     table = GeocoderClock.__table__
     column = table.c.next_request_at
-    for _attempt in range(2):
+    # The UPDATE is decisive once the clock row exists. Seeing no row may be a race with a
+    # worker creating it right now (committed after our UPDATE looked), so try once more.
+    row_exists = False
+    for _attempt in range(3):
         now = time.time()
         start = sa.case((column > now, column), else_=now)
         statement = (
@@ -87,14 +90,17 @@ def reserve_request_slot(engine: sa.Engine, interval: float, max_wait: float) ->
                 reserved = connection.execute(statement).scalar()
                 if reserved is not None:
                     return max(0.0, reserved - interval - now)
+                if row_exists:
+                    return None  # the next free moment is further off than max_wait
                 if connection.scalar(sa.select(table.c.id).where(table.c.id == _CLOCK_ID)):
-                    return None
+                    row_exists = True
+                    continue
                 connection.execute(
                     table.insert().values(id=_CLOCK_ID, next_request_at=now + interval)
                 )
                 return 0.0
         except IntegrityError:
-            continue  # another worker created the row at the same moment: reserve again
+            row_exists = True  # another worker created the row at the same moment
     return None
 
 

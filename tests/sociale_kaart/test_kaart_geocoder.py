@@ -119,6 +119,25 @@ def test_a_full_queue_answers_busy_instead_of_waiting_long(kaart):
         assert geocoding.reserve_request_slot(engine, 10.0, max_wait=1.0) is None
 
 
+def test_a_clock_row_created_by_another_worker_meanwhile_is_not_busy(kaart):
+    """The race CI once hit on PostgreSQL: our UPDATE saw no row, the check right after did."""
+    with kaart.app_context():
+        engine = db.engine()
+        created = []
+
+        def other_worker_creates_the_row(conn, cursor, statement, parameters, context, many):
+            if not created and statement.lstrip().upper().startswith("SELECT"):
+                created.append(True)
+                cursor.execute("INSERT INTO geocoder_clock (id, next_request_at) VALUES (1, 0)")
+
+        sa.event.listen(engine, "before_cursor_execute", other_worker_creates_the_row)
+        try:
+            assert geocoding.reserve_request_slot(engine, 10.0, max_wait=1.0) == 0.0
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", other_worker_creates_the_row)
+        assert created  # the race really happened
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
