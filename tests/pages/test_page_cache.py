@@ -43,6 +43,21 @@ def test_cached_page_keeps_headers_and_answers_if_none_match(imported):
     app.extensions["db_engine"].dispose()
 
 
+def test_a_remembered_page_is_answered_before_flask_sets_up_a_request(imported):
+    app = cached_app(imported, 30)
+    requests_seen = []
+    app.before_request(lambda: requests_seen.append(1))
+    client = app.test_client()
+    first = client.get("/nl/3-mmc/wat-is-het")
+    again = client.get("/nl/3-mmc/wat-is-het")
+    assert again.text == first.text and len(requests_seen) == 1
+    client.get("/nl/3-mmc/wat-is-het", headers={"If-None-Match": first.headers["ETag"]})
+    client.head("/nl/3-mmc/wat-is-het")  # only GET is answered from memory
+    client.get("/nl/3-mmc/wat-is-het?lang=x")  # another query string is another page
+    assert len(requests_seen) == 3
+    app.extensions["db_engine"].dispose()
+
+
 def test_errors_and_editor_pages_are_not_cached(imported):
     app = cached_app(imported, 30)
     client = app.test_client()
