@@ -14,6 +14,7 @@ from flyers.kinds import KINDS, kind_label
 from flyers.layout import LAYOUT_NAMES, FlyerError, layout_for
 from flyers.models import DistributionPoint
 from flyers.points import PointError
+from flyers.scans import ScanCounter
 from website import db
 
 LANGUAGE_CHOICES = ("nl", "en", "both")
@@ -26,6 +27,7 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(bp)
     app.cli.add_command(flyers_cli)
+    app.extensions["flyer_scans"] = ScanCounter(app.extensions["db_engine"])
 
 
 def create_point(**fields) -> DistributionPoint:

@@ -2,10 +2,10 @@
 
 import logging
 
-from flask import Blueprint, Response, redirect
+from flask import Blueprint, Response, current_app, redirect
 from sqlalchemy.exc import SQLAlchemyError
 
-from flyers.scans import count_scan, find_target, scan_day
+from flyers.scans import find_target, scan_day
 from website import db
 from website.i18n import preferred_language
 
@@ -17,12 +17,10 @@ UNKNOWN_NOTE = {"nl": "onbekend", "en": "unknown"}
 @bp.get("/q/<code>")
 def scan(code: str) -> Response:
     """Count one scan for the point and redirect (302, never cached) to its page."""
-    # One connection for the lookup and the count, outside the ORM: this is the hot path.
+    # Outside the ORM: this is the hot path.
     try:
         with db.engine().connect() as connection:
             target = find_target(connection, code)
-            if target is not None and target.active:
-                _count(connection, target.point_id)
     except SQLAlchemyError as error:
         log.error("flyer point could not be looked up: %s", type(error).__name__)
         return _no_store(redirect(f"/{preferred_language()}/", 302))
@@ -31,15 +29,11 @@ def scan(code: str) -> Response:
         response = _no_store(redirect(f"/{lang}/?flyer={UNKNOWN_NOTE[lang]}", 302))
         response.headers["Vary"] = "Accept-Language"
         return response
-    return _no_store(redirect(target.target_path, 302))
-
-
-def _count(connection, point_id: int) -> None:
-    try:
-        count_scan(connection, point_id, scan_day())
-    except SQLAlchemyError as error:
+    not_counted = current_app.extensions["flyer_scans"].count(target.point_id, scan_day())
+    if not_counted:
         # The visitor still gets the page; the log names the point, never the visitor.
-        log.error("scan of point %s not counted: %s", point_id, type(error).__name__)
+        log.error("scan of point %s not counted: %s", target.point_id, not_counted)
+    return _no_store(redirect(target.target_path, 302))
 
 
 def _no_store(response: Response) -> Response:
