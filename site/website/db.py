@@ -44,7 +44,8 @@ def utcnow() -> datetime:
 def init_app(app: Flask) -> None:
     """Create the engine for the app and close each request's session at teardown."""
     url = app.config["DATABASE_URL"]
-    engine = sa.create_engine(url, pool_pre_ping=True)
+    # A server connection can die between requests; a SQLite file cannot, so skip the ping.
+    engine = sa.create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _tune_sqlite)
     app.extensions["db_engine"] = engine

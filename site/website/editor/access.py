@@ -17,6 +17,12 @@ from website.editor.models import Account, AuditEntry
 limiter = Limiter(key_func=get_remote_address, storage_uri="memory://", headers_enabled=False)
 
 
+@limiter.request_filter
+def _outside_the_editor() -> bool:
+    # Only the editor's forms have limits; public pages and flyer scans skip the check.
+    return not request.path.startswith("/beheer")
+
+
 class HideLimitKey(logging.Filter):
     """Drop the rate-limit key (a client address or account) from Flask-Limiter's log lines."""
 
