@@ -39,6 +39,9 @@ def _headers(response: Response) -> Response:
         )
         response.add_etag()
         response.make_conditional(request)
+        # make_conditional adds a Date header, and gunicorn (or Werkzeug) adds its own: two
+        # Date headers, and a stale one for a page kept in memory. The server's is enough.
+        del response.headers["Date"]
     return response
 
 

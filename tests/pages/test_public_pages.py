@@ -50,6 +50,7 @@ def test_security_headers_on_every_response(imported, client, path):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "geolocation=(self)" in headers["Permissions-Policy"]
     assert "Strict-Transport-Security" not in headers
+    assert "Date" not in headers  # the server adds its own; two would be one too many
 
 
 def test_hsts_when_public_base_url_is_https(imported, client, app):
