@@ -18,9 +18,10 @@ NEVER_CACHED = ("/beheer", "/q/", "/static/")
 class PageCache:
     """A small least-recently-used store of responses that expire after some seconds."""
 
-    def __init__(self, seconds: float, max_entries: int = 256):
+    def __init__(self, seconds: float, max_entries: int = 256, clock=time.monotonic):
         self.seconds = seconds
         self.max_entries = max_entries
+        self.clock = clock
         self._entries: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -28,7 +29,7 @@ class PageCache:
         """Return the stored (status, headers, body) for key, or None if absent or expired."""
         with self._lock:
             entry = self._entries.get(key)
-            if entry is None or entry[0] < time.monotonic():
+            if entry is None or entry[0] < self.clock():
                 self._entries.pop(key, None)
                 return None
             self._entries.move_to_end(key)
@@ -37,7 +38,7 @@ class PageCache:
     def put(self, key: str, value: tuple) -> None:
         """Store a response for key; the least recently used entry goes when full."""
         with self._lock:
-            self._entries[key] = (time.monotonic() + self.seconds, value)
+            self._entries[key] = (self.clock() + self.seconds, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
