@@ -3,6 +3,7 @@
 Nothing else is stored: no address, no browser, no time finer than the day.
 """
 
+import logging
 import queue
 import threading
 from collections import Counter
@@ -15,11 +16,11 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
 
 from flyers.models import DistributionPoint, ScanCount
 from flyers.points import normalise_code
 
+log = logging.getLogger(__name__)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
@@ -80,23 +81,28 @@ class ScanCounter:
         scan = _Scan(point_id, day)
         self._queue.put(scan)  # before the writer check: see _next_batch
         with self._lock:
-            if self._writer is None:
+            if self._writer is None or not self._writer.is_alive():
                 self._writer = threading.Thread(target=self._write_until_quiet, daemon=True)
                 self._writer.start()
         if not scan.done.wait(self.wait_seconds):
-            return "still waiting to be written"
+            return "not confirmed in time; it stays queued"
         return scan.error
 
     def _write_until_quiet(self) -> None:
         while batch := self._next_batch():
+            totals = Counter((scan.point_id, scan.day) for scan in batch)
             error = None
             try:
-                _write(self.engine, Counter((scan.point_id, scan.day) for scan in batch))
-            except SQLAlchemyError as failure:
+                _write(self.engine, totals)
+            except Exception as failure:  # whatever it is, the waiting requests must go on
                 error = type(failure).__name__
-            for scan in batch:
-                scan.error = error
-                scan.done.set()
+                for point_id, _day in sorted(totals):
+                    # Said here, as a request may have stopped waiting; never who scanned.
+                    log.error("scan of point %s not counted: %s", point_id, error)
+            finally:
+                for scan in batch:
+                    scan.error = error
+                    scan.done.set()
 
     def _next_batch(self, most: int = 1000) -> list["_Scan"]:
         try:
@@ -129,11 +135,19 @@ def _write(engine: sa.Engine, totals: Counter) -> None:
     `INSERT ... ON CONFLICT DO UPDATE SET count = count + n` lets the database serialise
     writers, so no count is lost between a read and a write, across workers too.
     """
-    with engine.connect() as connection, _commit_without_waiting_for_disk(connection):
-        upsert = _upsert(connection.dialect.name)
-        for (point_id, day), scans in totals.items():
-            connection.execute(upsert, {"point_id": point_id, "day": day, "scans": scans})
-        connection.commit()
+    with engine.connect() as connection:
+        try:
+            with _commit_without_waiting_for_disk(connection):
+                upsert = _upsert(connection.dialect.name)
+                # Always the same order of rows, so two workers' batches cannot deadlock.
+                for (point_id, day), scans in sorted(totals.items()):
+                    connection.execute(upsert, {"point_id": point_id, "day": day, "scans": scans})
+                connection.commit()
+        except Exception:
+            # A write that failed half-way may leave the driver inside a transaction:
+            # this connection is closed instead of going back to the pool.
+            connection.invalidate()
+            raise
 
 
 @cache
@@ -167,4 +181,7 @@ def _commit_without_waiting_for_disk(connection: sa.Connection) -> Iterator[None
         yield
     finally:
         connection.rollback()
+        # A commit that failed half-way can leave the driver in a transaction that SQLAlchemy
+        # already forgot; SQLite refuses to change the setting inside one.
+        connection.connection.rollback()
         connection.exec_driver_sql(f"PRAGMA synchronous={int(previous)}")

@@ -29,10 +29,9 @@ def scan(code: str) -> Response:
         response = _no_store(redirect(f"/{lang}/?flyer={UNKNOWN_NOTE[lang]}", 302))
         response.headers["Vary"] = "Accept-Language"
         return response
-    not_counted = current_app.extensions["flyer_scans"].count(target.point_id, scan_day())
-    if not_counted:
-        # The visitor still gets the page; the log names the point, never the visitor.
-        log.error("scan of point %s not counted: %s", target.point_id, not_counted)
+    # The visitor gets the page even when the count fails (the counter logs that, naming
+    # the point, never the visitor).
+    current_app.extensions["flyer_scans"].count(target.point_id, scan_day())
     return _no_store(redirect(target.target_path, 302))
 
 

@@ -60,7 +60,7 @@ def test_a_scan_not_written_in_time_is_reported_and_still_counted(app, make_poin
     go_on = threading.Event()
     sa.event.listen(engine, "commit", lambda *_: go_on.wait(5))
     try:
-        assert counter.count(point.id, scan_day()) == "still waiting to be written"
+        assert counter.count(point.id, scan_day()) == "not confirmed in time; it stays queued"
     finally:
         go_on.set()
     deadline = time.monotonic() + 5
@@ -81,3 +81,25 @@ def test_the_writer_ends_when_quiet_and_the_next_scan_starts_one(app, make_point
     assert counter._writer is None
     assert counter.count(point.id, scan_day()) is None
     assert total(engine) == 2
+
+
+def test_an_unexpected_failure_is_logged_and_the_next_scan_counts(app, make_point, caplog):
+    point = make_point()
+    with app.app_context():
+        engine = db.engine()
+    counter = ScanCounter(engine)
+    failures = ["once"]
+
+    def fail_once(*_):
+        if failures:
+            failures.pop()
+            raise RuntimeError("not a database error")
+
+    sa.event.listen(engine, "commit", fail_once)
+    try:
+        assert counter.count(point.id, scan_day()) == "RuntimeError"
+        assert counter.count(point.id, scan_day()) is None
+    finally:
+        sa.event.remove(engine, "commit", fail_once)
+    assert f"scan of point {point.id} not counted: RuntimeError" in caplog.text
+    assert total(engine) == 1
