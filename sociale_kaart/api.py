@@ -3,7 +3,7 @@
 import json
 from datetime import datetime
 
-from flask import jsonify, request, url_for
+from flask import current_app, jsonify, request, url_for
 
 from sociale_kaart import taxonomy
 from sociale_kaart.finding import Filters, find_help
@@ -34,7 +34,10 @@ def _feature(result, lang: str, national: bool) -> dict:
             "name": service.name,
             "organization": service.organization.name,
             "description": description,
-            "url": url_for(f"sociale_kaart.service_{lang}", slug=service.slug, _external=True),
+            # From the configured address, never from the request's Host header: this answer
+            # is public and may be kept by a cache, so it must not echo what a client sent.
+            "url": current_app.config["PUBLIC_BASE_URL"]
+            + url_for(f"sociale_kaart.service_{lang}", slug=service.slug),
             "categories": service.term_keys(taxonomy.CATEGORY),
             "target_groups": service.term_keys(taxonomy.TARGET_GROUP),
             "national": national,

@@ -13,6 +13,9 @@ from collections import OrderedDict
 from flask import Flask, Response, request
 
 NEVER_CACHED = ("/beheer", "/q/", "/static/")
+# A large answer (the open-data API grows with the listings) is not worth a worker's memory:
+# with 256 entries, at most 64 MB per worker.
+MAX_BODY_BYTES = 256 * 1024
 
 
 class PageCache:
@@ -69,8 +72,9 @@ class ServeFromMemory:
             hit = self.cache.get(cache_key(environ))
             if hit is not None:
                 status, headers, body = hit
-                response = Response(body, status=status, headers=headers)
-                return response.make_conditional(environ)(environ, start_response)
+                response = Response(body, status=status, headers=headers).make_conditional(environ)
+                del response.headers["Date"]  # the server adds its own (see security.py)
+                return response(environ, start_response)
         return self.wsgi_app(environ, start_response)
 
 
@@ -91,9 +95,12 @@ def init_app(app: Flask) -> None:
             and response.status_code == 200
             and response.headers.get("Cache-Control", "").startswith("public")
             and "Set-Cookie" not in response.headers
+            and "Vary" not in response.headers  # the key holds no request header
             and not response.direct_passthrough
+            and not response.is_streamed
             and not request.path.startswith(NEVER_CACHED)
         ):
-            value = (200, list(response.headers.items()), response.get_data())
-            cache.put(cache_key(request.environ), value)
+            body = response.get_data()
+            if len(body) <= MAX_BODY_BYTES:
+                cache.put(cache_key(request.environ), (200, list(response.headers.items()), body))
         return response

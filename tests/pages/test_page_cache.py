@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from tests.factories import make_alert
-from website import create_app, db
+from website import create_app, db, page_cache
 from website.page_cache import PageCache
 from website.pages.models import Page
 
@@ -38,6 +38,7 @@ def test_cached_page_keeps_headers_and_answers_if_none_match(imported):
     assert cached.headers["ETag"] == fresh.headers["ETag"]
     assert cached.headers["Content-Security-Policy"] == fresh.headers["Content-Security-Policy"]
     assert "Set-Cookie" not in cached.headers
+    assert "Date" not in cached.headers  # gunicorn adds the one Date header
     etag = fresh.headers["ETag"]
     assert client.get("/nl/3-mmc/wat-is-het", headers={"If-None-Match": etag}).status_code == 304
     app.extensions["db_engine"].dispose()
@@ -55,6 +56,18 @@ def test_a_remembered_page_is_answered_before_flask_sets_up_a_request(imported):
     client.head("/nl/3-mmc/wat-is-het")  # only GET is answered from memory
     client.get("/nl/3-mmc/wat-is-het?lang=x")  # another query string is another page
     assert len(requests_seen) == 3
+    app.extensions["db_engine"].dispose()
+
+
+def test_a_large_answer_is_not_kept(imported, monkeypatch):
+    monkeypatch.setattr(page_cache, "MAX_BODY_BYTES", 100)
+    app = cached_app(imported, 30)
+    requests_seen = []
+    app.before_request(lambda: requests_seen.append(1))
+    client = app.test_client()
+    client.get("/nl/3-mmc/wat-is-het")
+    client.get("/nl/3-mmc/wat-is-het")
+    assert len(requests_seen) == 2
     app.extensions["db_engine"].dispose()
 
 

@@ -13,6 +13,13 @@ def listed(kaart):
     return kaart
 
 
+def test_links_come_from_the_configured_address_not_the_host_header(listed):
+    listed.config["PUBLIC_BASE_URL"] = "https://poes.example"
+    answer = listed.test_client().get("/api/services.geojson", headers={"Host": "evil.example"})
+    urls = [f["properties"]["url"] for f in answer.get_json()["features"]]
+    assert urls and all(url.startswith("https://poes.example/nl/hulp/") for url in urls)
+
+
 def test_services_as_geojson(listed):
     answer = listed.test_client().get("/api/services.geojson?lang=en")
     assert answer.status_code == 200
