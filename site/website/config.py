@@ -28,6 +28,8 @@ def from_environment(instance_path: Path) -> dict:
         "MIGRATIONS_DIR": Path(env("MIGRATIONS_DIR", REPO_ROOT / "migrations")),
         "PUBLIC_CACHE_SECONDS": int(env("PUBLIC_CACHE_SECONDS", "300")),
         "PAGE_CACHE_SECONDS": float(env("PAGE_CACHE_SECONDS", "5")),
+        # How many proxies (nginx: 1) stand before the app and set X-Forwarded-For/-Proto.
+        "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
     }
 
 

@@ -1,6 +1,7 @@
 """Response headers every page gets, caching for public pages, and friendly error pages."""
 
 from flask import Flask, Response, current_app, g, render_template, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from website.i18n import LANGUAGES
 
@@ -16,6 +17,12 @@ PERMISSIONS_POLICY = (
 
 def init_app(app: Flask) -> None:
     """Add security and cache headers to each response; register the error pages."""
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        # Behind nginx every request comes from 127.0.0.1: the login and report limits
+        # would count all visitors as one, and https would look like http. The address is
+        # still only held in the limiters' memory, never logged or stored.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     app.after_request(_headers)
     app.register_error_handler(404, _not_found)
     app.register_error_handler(405, _not_found)

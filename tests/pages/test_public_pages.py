@@ -53,6 +53,20 @@ def test_security_headers_on_every_response(imported, client, path):
     assert "Date" not in headers  # the server adds its own; two would be one too many
 
 
+@pytest.mark.parametrize("proxies", [0, 1])
+def test_forwarded_headers_count_only_behind_a_trusted_proxy(app, proxies):
+    from flask import request
+
+    from website import create_app
+
+    proxied = create_app({**app.config, "TRUSTED_PROXIES": proxies})
+    proxied.add_url_rule("/who", "who", lambda: f"{request.remote_addr} {request.scheme}")
+    forwarded = {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
+    answer = proxied.test_client().get("/who", headers=forwarded)
+    assert answer.text == ("203.0.113.9 https" if proxies else "127.0.0.1 http")
+    proxied.extensions["db_engine"].dispose()
+
+
 def test_hsts_when_public_base_url_is_https(imported, client, app):
     app.config["PUBLIC_BASE_URL"] = "https://poes.example"
     assert "max-age" in client.get("/nl/").headers["Strict-Transport-Security"]

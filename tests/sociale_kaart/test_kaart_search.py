@@ -144,6 +144,21 @@ def test_the_page_shows_distance_state_and_one_tap_actions(listed):
     assert "7,0 km" in dutch and "Landelijk" in dutch
 
 
+@pytest.mark.parametrize(
+    ("query", "folded"),
+    [
+        ("q=Groenlo", True),  # results: the list starts high on a phone
+        ("", False),  # no search yet
+        ("q=Lichtenvorde", False),  # a problem to solve
+        ("q=Groenlo&categorie=ouders&gratis=ja&anoniem=ja", False),  # nothing found
+    ],
+)
+def test_the_filters_fold_away_only_when_there_are_results(listed, query, folded):
+    page = listed.test_client().get(f"/nl/hulp?{query}").text
+    assert ('<details class="kaart-filter-box">' in page) is folded
+    assert ('<details class="kaart-filter-box" open>' in page) is not folded
+
+
 def test_a_misspelt_place_gets_suggestions(listed):
     page = listed.test_client().get("/en/help?q=Lichtenvorde")
     assert page.status_code == 200
