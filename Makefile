@@ -52,6 +52,7 @@ test: install browser
 
 # Screenshots for docs/redactie-handleiding.md: a demo site on a temporary database.
 docs-screenshots: install browser
+	$(BIN)/pybabel compile -d site/website/translations >/dev/null
 	$(BIN)/python docs/screenshots.py
 
 # The speed benchmark (docs/performance.md): by hand, on a quiet machine; loopback only.
