@@ -7,6 +7,7 @@ width where a field worker is out on the street. Nothing else in the repository 
 """
 
 import logging
+import os
 import secrets
 import tempfile
 import threading
@@ -164,7 +165,9 @@ def shoot_field_work(page: Page, base: str) -> None:
 def shoot(base: str) -> None:
     """Walk through the editor area and save one PNG per screen the guide shows."""
     with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
+        # Chromium's own words (date fields, "choose file") follow LANGUAGE, if Debian's
+        # chromium-l10n is installed; Playwright's locale only sets what pages are told.
+        browser = chromium.launch(playwright, env={**os.environ, "LANGUAGE": "nl"})
         page = browser.new_page(viewport=GUIDE, **DUTCH)
         shoot_pages(page, base)
         page.close()

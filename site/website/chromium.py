@@ -23,8 +23,11 @@ LAUNCH_ARGS = [
 ]
 
 
-def launch(playwright):
-    """Start Debian's Chromium from a running Playwright instance; return the browser."""
+def launch(playwright, **options):
+    """Start Debian's Chromium from a running Playwright instance; return the browser.
+
+    Extra Playwright launch options (such as `env`) pass through; the arguments do not change.
+    """
     return playwright.chromium.launch(
-        executable_path=str(EXECUTABLE), headless=True, args=LAUNCH_ARGS
+        executable_path=str(EXECUTABLE), headless=True, args=LAUNCH_ARGS, **options
     )
