@@ -1,6 +1,6 @@
 """Make the screenshots of the editor's guide: `make docs-screenshots` (writes docs/img/*.png).
 
-Starts the site on a temporary SQLite database with a demo editor, a demo field worker and
+Starts the site on a temporary SQLite database with a demo admin, a demo field worker and
 made-up listings and flyer points (demo_data.py), drives Debian's Chromium through
 Playwright, and saves small palette PNGs: desktop width for the editors' screens, phone
 width where a field worker is out on the street. Nothing else in the repository changes.
@@ -64,7 +64,7 @@ def save(page: Page, name: str, target=None, **options) -> None:
     """Save the page's viewport (or one element) as docs/img/<name>.png, in 256 colours."""
     path = OUT / f"{name}.png"
     (target or page).screenshot(path=str(path), **options)
-    # Screens are flat colours and text: a palette keeps them sharp at a third of the size.
+    # Screens are flat colours and text: a palette keeps them sharp and about half the size.
     with Image.open(path) as image:
         small = image.convert("RGB").quantize(colors=256, dither=Image.Dither.NONE)
     small.save(path, optimize=True)
