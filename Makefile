@@ -51,7 +51,11 @@ test: install browser
 		echo "Again on PostgreSQL: $$TEST_DATABASE_URL"; $(BIN)/pytest; fi
 
 # Screenshots for docs/redactie-handleiding.md: a demo site on a temporary database.
+# Debian's chromium-l10n gives Chromium's own widgets (date fields) Dutch words and formats.
 docs-screenshots: install browser
+	@if [ ! -f /usr/lib/chromium/locales/nl.pak ] && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium-l10n >/dev/null; fi
+	$(BIN)/pybabel compile -d site/website/translations >/dev/null
 	$(BIN)/python docs/screenshots.py
 
 # The speed benchmark (docs/performance.md): by hand, on a quiet machine; loopback only.

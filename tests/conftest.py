@@ -11,22 +11,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from website import create_app, db
+from website import chromium, create_app, db
 from website.db import Base
 from website.models import load_all
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SHIPPED_CONTENT = REPO_ROOT / "content"
 
 
@@ -121,9 +110,9 @@ def browser():
     One fixture for every room: Playwright's sync API allows one running instance per
     process, so two rooms each starting their own would break each other.
     """
-    if not CHROMIUM.exists():
+    if not chromium.EXECUTABLE.exists():
         reason = (
-            f"Debian's Chromium is missing at {CHROMIUM}: `make browser` installs it "
+            f"Debian's Chromium is missing at {chromium.EXECUTABLE}: `make browser` installs it "
             "(as root), or `apt-get install chromium`"
         )
         if os.environ.get("CI") == "true":
@@ -132,8 +121,6 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+        browser = chromium.launch(playwright)
+        yield browser
+        browser.close()
