@@ -51,14 +51,19 @@
   mapBox.hidden = false;
   var showButton = mapBox.querySelector("[data-show-map]");
 
+  // Build only when both files are in: Leaflet finds its marker images through its CSS,
+  // and guesses a wrong path (a broken icon) if the script runs first.
   function load(done) {
+    var waiting = 2;
+    function one() { waiting -= 1; if (waiting === 0) { done(); } }
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = mapBox.dataset.leafletCss;
+    css.onload = one;
     document.head.appendChild(css);
     var script = document.createElement("script");
     script.src = mapBox.dataset.leafletJs;
-    script.onload = done;
+    script.onload = one;
     document.head.appendChild(script);
   }
 
