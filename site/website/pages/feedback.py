@@ -28,7 +28,7 @@ class FeedbackInvalid(ValueError):
     """The note cannot be stored; `message` says why, in words for the visitor."""
 
     def __init__(self, message) -> None:
-        super().__init__(str(message))
+        super().__init__(message)
         self.message = message
 
 
