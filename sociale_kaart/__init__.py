@@ -64,7 +64,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(kaart_cli)
     app.register_blueprint(bp)
     add_nav_link(app, _l("Find help"), {"nl": "/nl/hulp", "en": "/en/help"})
-    # The report form is our only POST and sets no cookie: there is no session whose token
+    # The report form is a visitor's POST and sets no cookie: there is no session whose token
     # Flask-WTF could check. (Flask-WTF's CSRFProtect must be set up before this line.)
     csrf = app.extensions.get("csrf")
     if csrf is not None:

@@ -24,9 +24,6 @@ def init_settings(app: Flask) -> None:
         # "" (the default) shows the list alone, without a map button.
         "MAP_TILE_URL": env("MAP_TILE_URL", ""),
         "MAP_TILE_ATTRIBUTION": env("MAP_TILE_ATTRIBUTION", ""),
-        # "Is this wrong?" reports per client address per window (kept in memory only).
-        "REPORT_LIMIT": int(env("REPORT_LIMIT", "5")),
-        "REPORT_WINDOW_SECONDS": int(env("REPORT_WINDOW_SECONDS", "600")),
     }
     for name, value in defaults.items():
         app.config.setdefault(name, value)

@@ -4,7 +4,7 @@ from flask import Flask
 
 import flyers
 import sociale_kaart
-from website import config, db, editor, i18n, layout, page_cache, pages, privacy, security
+from website import config, db, editor, i18n, layout, limits, page_cache, pages, privacy, security
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -20,6 +20,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     privacy.init_app(app)
+    limits.init_app(app)
     layout.init_app(app)
     pages.init_app(app)
     editor.init_app(app)

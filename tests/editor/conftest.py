@@ -13,9 +13,9 @@ import pytest
 from werkzeug.serving import make_server
 
 from website import db
-from website.editor.access import limiter
 from website.editor.models import Account
 from website.editor.passwords import hash_password
+from website.limits import limiter
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSWORD = "een lange zin als wachtwoord"

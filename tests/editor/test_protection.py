@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from tests.editor.conftest import csrf_token, log_in, make_account
 from website import db
-from website.editor.access import HideLimitKey
+from website.limits import HideLimitKey
 from website.pages.models import Alert, Revision
 
 

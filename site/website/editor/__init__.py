@@ -11,7 +11,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from website.config import REPO_ROOT
-from website.editor.access import current_account, install_log_filter, limiter, role_required
+from website.editor.access import current_account, role_required
 from website.editor.extending import add_dashboard_section, add_menu_item
 from website.editor.sessions import DatabaseSessionInterface
 
@@ -31,8 +31,6 @@ def init_app(app: Flask) -> None:
     # editor keeps open for hours must still save.
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
     app.session_interface = DatabaseSessionInterface()
-    install_log_filter()
-    limiter.init_app(app)
 
     from website.editor import (
         views_accounts,
@@ -44,13 +42,14 @@ def init_app(app: Flask) -> None:
         views_kaart_edit,
         views_kaart_import,
         views_kaart_orgs,
+        views_page_feedback,
         views_pages,
         views_substances,
     )
     from website.editor.blueprint import bp
     from website.editor.cli import users_cli
 
-    del views_accounts, views_alerts, views_pages, views_substances
+    del views_accounts, views_alerts, views_page_feedback, views_pages, views_substances
     del views_kaart, views_kaart_edit, views_kaart_import, views_kaart_orgs
     del views_combinations, views_flyer_stats, views_flyers
     app.register_blueprint(bp)
@@ -59,6 +58,7 @@ def init_app(app: Flask) -> None:
     add_menu_item(_l("New page"), "editor.page_new", "editor")
     add_menu_item(_l("Add a substance"), "editor.substance_new", "editor")
     add_menu_item(_l("Alerts"), "editor.alert_list", "editor")
+    add_menu_item(_l("Notes about pages"), "editor.page_feedback_list", "editor")
     add_menu_item(_l("Sociale kaart"), "editor.kaart_services", "field_worker")
     add_menu_item(_l("Organisations"), "editor.kaart_organizations", "editor")
     add_menu_item(_l("Import listings"), "editor.kaart_import", "editor")

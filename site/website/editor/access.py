@@ -1,46 +1,13 @@
 """Who is logged in, what their role lets them do, login limits, and the audit log."""
 
 import hashlib
-import logging
 from collections.abc import Callable
 from functools import wraps
 
 from flask import abort, current_app, g, redirect, request, session, url_for
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 
 from website import db
 from website.editor.models import Account, AuditEntry
-
-# Counters live in this process's memory only; they key on the client address while
-# they live, and nothing here writes that address anywhere.
-limiter = Limiter(key_func=get_remote_address, storage_uri="memory://", headers_enabled=False)
-
-
-@limiter.request_filter
-def _outside_the_editor() -> bool:
-    # Only the editor's forms have limits; public pages and flyer scans skip the check.
-    return not request.path.startswith("/beheer")
-
-
-class HideLimitKey(logging.Filter):
-    """Drop the rate-limit key (a client address or account) from Flask-Limiter's log lines."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple) and "exceeded at endpoint" in str(record.msg):
-            record.msg = "ratelimit %s exceeded at endpoint: %s"
-            record.args = (record.args[0], record.args[-1])
-        elif record.args:
-            # Any other message with values: keep the words, drop values that may hold a key.
-            record.msg, record.args = str(record.msg).replace("%s", "-"), ()
-        return True
-
-
-def install_log_filter() -> None:
-    """Put the key filter on Flask-Limiter's logger, once per process."""
-    logger = logging.getLogger("flask-limiter")
-    if not any(isinstance(f, HideLimitKey) for f in logger.filters):
-        logger.addFilter(HideLimitKey())
 
 
 def login_name_key() -> str:

@@ -13,7 +13,6 @@ from website.editor.access import (
     config_value,
     current_account,
     failed_login,
-    limiter,
     login_name_key,
     role_required,
 )
@@ -29,6 +28,7 @@ from website.editor.forms import (
 from website.editor.models import Account, AuditEntry
 from website.editor.passwords import hash_password, verify_password
 from website.editor.sessions import end_sessions_of
+from website.limits import limiter
 from website.pages.editing import list_pages
 
 

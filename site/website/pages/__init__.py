@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from website import db
 from website.pages import combination_store
+from website.pages import feedback as _feedback
 from website.pages.combination_checker import PairAnswer, answer_pair, pairs_for
 from website.pages.combination_data import (
     LEVELS,
@@ -20,6 +21,7 @@ from website.pages.combination_data import (
 )
 from website.pages.combination_store import InvalidCombination
 from website.pages.combination_views import LEVEL_LABELS
+from website.pages.feedback import FEEDBACK_KINDS, OpenFeedback
 from website.pages.queries import active_alerts as _active_alerts
 from website.pages.queries import published, search
 from website.pages.revisions import VersionConflict
@@ -110,9 +112,30 @@ def save_combination(data: CombinationData, expected_version: int | None) -> int
     return row.version
 
 
+def open_page_feedback() -> list[OpenFeedback]:
+    """Return the visitors' open notes about pages, newest first, with each page's title."""
+    return _feedback.open_feedback(db.session())
+
+
+def count_open_page_feedback() -> int:
+    """Return how many visitors' notes about pages are still open."""
+    return _feedback.count_open_feedback(db.session())
+
+
+def resolve_page_feedback(feedback_id: int, account: str) -> OpenFeedback:
+    """Mark a note as dealt with (not committed: the caller commits it with its audit entry).
+
+    Raise LookupError for an unknown note.
+    """
+    session = db.session()
+    note = _feedback.resolve_feedback(session, feedback_id, account)
+    return _feedback.describe(session, note)
+
+
 def init_app(app: Flask) -> None:
     """Register the content room's views, its `flask content` commands and the checker link."""
     from website.layout import add_nav_link
+    from website.pages import feedback_views  # noqa: F401  (its route joins the blueprint)
     from website.pages.cli import content_cli
     from website.pages.combination_views import PATHS
     from website.pages.combination_views import bp as combinations_bp
@@ -128,6 +151,7 @@ __all__ = [
     "LEVELS",
     "LEVEL_LABELS",
     "UNKNOWN",
+    "FEEDBACK_KINDS",
     "CombinationData",
     "InvalidCombination",
     "RatingData",
@@ -138,10 +162,14 @@ __all__ = [
     "combination",
     "combination_set",
     "combinations_with",
+    "count_open_page_feedback",
     "find_substance",
     "init_app",
     "list_substances",
+    "open_page_feedback",
+    "OpenFeedback",
     "published",
+    "resolve_page_feedback",
     "save_combination",
     "search",
     "stored_combination",

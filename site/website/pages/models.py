@@ -85,3 +85,22 @@ class Alert(Base):
     def text(self, lang: str) -> str:
         """Return the alert's text in the given language."""
         return self.text_en if lang == "en" else self.text_nl
+
+
+class PageFeedback(Base):
+    """A visitor's "is something wrong on this page?" note; nothing about the visitor is kept.
+
+    The page is named by its translation key and language, so a note survives a new slug or
+    revision; the day is a date on purpose: a finer time could help tell visitors apart.
+    """
+
+    __tablename__ = "page_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    translation_key: Mapped[str] = mapped_column(sa.String(200), index=True)
+    language: Mapped[str] = mapped_column(sa.String(2))
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    message: Mapped[str] = mapped_column(sa.Text, default="")
+    sent_on: Mapped[date]
+    resolved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    resolved_by: Mapped[str | None] = mapped_column(sa.String(120))

@@ -5,6 +5,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    make_response,
     redirect,
     render_template,
     request,
@@ -14,6 +15,7 @@ from flask import (
 from website import db
 from website.i18n import LANGUAGES, OTHER, preferred_language
 from website.pages.content_files import TOPICS
+from website.pages.feedback import FEEDBACK_KINDS, FEEDBACK_MAX_LENGTH
 from website.pages.models import Page
 from website.pages.queries import (
     page_entries,
@@ -26,6 +28,8 @@ from website.pages.revisions import ENTRY_TOPICS
 
 bp = Blueprint("pages", __name__)
 LANG = "<any(nl,en):lang>"
+# The query flag that shows the thank-you after a page feedback note, like the kaart's.
+FEEDBACK_DONE_FLAG = {"nl": "gemeld", "en": "reported"}
 
 
 @bp.get("/")
@@ -76,17 +80,35 @@ def page(lang: str, slug: str):
     found = published(db.session(), lang, slug.strip("/"))
     if found is None:
         abort(404)
-    page, revision = found
+    return page_response(lang, *found)
+
+
+def page_response(lang: str, page: Page, revision, problem=None, kind="", message="", status=200):
+    """Render a content page (also after its feedback form with a problem, or with thanks)."""
     translation = translation_of(db.session(), page, OTHER[lang])
-    return render_template(
-        "pages/page.html",
-        page=page,
-        revision=revision,
-        topic_menu=_topic_menu(lang, page),
-        translation_url=translation.path
-        if translation
-        else url_for("pages.home", lang=OTHER[lang]),
+    thanked = status == 200 and request.args.get(FEEDBACK_DONE_FLAG[lang]) == "1"
+    response = make_response(
+        render_template(
+            "pages/page.html",
+            page=page,
+            revision=revision,
+            topic_menu=_topic_menu(lang, page),
+            translation_url=translation.path
+            if translation
+            else url_for("pages.home", lang=OTHER[lang]),
+            feedback_kinds=FEEDBACK_KINDS,
+            feedback_max=FEEDBACK_MAX_LENGTH,
+            feedback_thanked=thanked,
+            feedback_problem=problem,
+            feedback_kind=kind,
+            feedback_message=message,
+        ),
+        status,
     )
+    if thanked:
+        # The thank-you is for the one visitor who sent a note: no cache keeps it.
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _topic_menu(lang: str, page: Page) -> list[tuple[str, str, bool]]:
