@@ -147,3 +147,15 @@ def test_the_map_loads_leaflet_and_tiles_only_after_the_tap(site, context):
     assert page.get_attribute("#dienst-tactus-zwolle", "class").endswith("kaart-selected")
     no_axe_violations(page)
     assert errors == []
+
+
+def test_results_in_dark_mode_stay_readable(site, browser):
+    base, _ = site
+    context = browser.new_context(viewport={"width": 320, "height": 720}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/nl/hulp?q=Groenlo")
+        assert slugs(page)  # open/closed states, distances and actions are on the page
+        no_axe_violations(page)
+    finally:
+        context.close()
