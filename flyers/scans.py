@@ -12,22 +12,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from flyers.models import DistributionPoint, ScanCount
 from flyers.points import normalise_code
+from website.i18n import SITE_TIMEZONE
 
 log = logging.getLogger(__name__)
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 _INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def scan_day(now: datetime | None = None) -> date:
     """Return the day a scan counts for: the date in Amsterdam."""
-    return (now or datetime.now(AMSTERDAM)).astimezone(AMSTERDAM).date()
+    return (now or datetime.now(SITE_TIMEZONE)).astimezone(SITE_TIMEZONE).date()
 
 
 @dataclass(frozen=True)

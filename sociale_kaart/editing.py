@@ -10,7 +10,6 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from sociale_kaart.hours import AMSTERDAM
 from sociale_kaart.listings import OrganizationData, Problem, ServiceData
 from sociale_kaart.models import ACTIVE, RETIRED, Organization, Report, Service, new_id
 from sociale_kaart.store import (
@@ -24,6 +23,7 @@ from sociale_kaart.store import (
 )
 from website import db as website_db
 from website.db import utcnow
+from website.i18n import local_today
 
 CHECK_EVERY_MONTHS = 6
 REPORT_MAX_LENGTH = 2000
@@ -43,10 +43,6 @@ __all__ = [
     "update_organization",
     "update_service",
 ]
-
-
-def _today() -> date:
-    return utcnow().astimezone(AMSTERDAM).date()
 
 
 def _get(db: Session, model, row_id):
@@ -147,7 +143,7 @@ def mark_checked(db: Session, service_id: str, account: str, on: date | None = N
     This does not bump the version: a check changes no fact an editor may be editing.
     """
     service = _get(db, Service, service_id)
-    service.assured_date = on or _today()
+    service.assured_date = on or local_today()
     service.assurer = account
     service.verified = True
     db.commit()
@@ -160,7 +156,7 @@ def listings_due_for_check(db: Session | None = None, today: date | None = None)
     Without a session it uses the current request's (as a dashboard loader is called).
     """
     db = db or website_db.session()
-    today = today or _today()
+    today = today or local_today()
     months_ago = today.month - CHECK_EVERY_MONTHS
     year = today.year + (months_ago - 1) // 12
     month = (months_ago - 1) % 12 + 1

@@ -76,7 +76,7 @@ def reserve_request_slot(engine: sa.Engine, interval: float, max_wait: float) ->
     # The UPDATE is decisive once the clock row exists. Seeing no row may be a race with a
     # worker creating it right now (committed after our UPDATE looked), so try once more.
     row_exists = False
-    for _attempt in range(3):
+    for _attempt in range(2):
         now = time.time()
         start = sa.case((column > now, column), else_=now)
         statement = (

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names
 from flask_babel import force_locale
@@ -17,8 +16,9 @@ from flask_babel import lazy_gettext as _l
 from opening_hours import OpeningHours, ParserError, State
 
 from sociale_kaart.dutch_hours import OpeningHoursError, shorthand_to_osm
+from website.i18n import SITE_TIMEZONE
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+AMSTERDAM = SITE_TIMEZONE
 COUNTRY = "NL"
 ALWAYS = "24/7"
 HOLIDAYS_CLOSED = "PH off"

@@ -1,11 +1,16 @@
 """Languages: the language is in the URL; Flask-Babel translates the interface strings."""
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 from flask import Flask, g, request
 from flask_babel import Babel
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 OTHER = {"nl": "en", "en": "nl"}
+# The site's clock: opening hours, alert times, and the day a scan or a note counts for.
+SITE_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 babel = Babel()
 
@@ -13,6 +18,11 @@ babel = Babel()
 def current_language() -> str:
     """Return the language of this request: the URL's, else Dutch."""
     return g.get("lang") or DEFAULT_LANGUAGE
+
+
+def local_today() -> date:
+    """Return today's date on the site's clock (a note sent at 00:30 belongs to that day)."""
+    return datetime.now(SITE_TIMEZONE).date()
 
 
 def preferred_language() -> str:
@@ -24,7 +34,7 @@ def init_app(app: Flask) -> None:
     """Wire Flask-Babel to the URL's language and remember it on g for the layout."""
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.root_path + "/translations"))
     babel.init_app(
-        app, locale_selector=current_language, timezone_selector=lambda: "Europe/Amsterdam"
+        app, locale_selector=current_language, timezone_selector=lambda: SITE_TIMEZONE.key
     )
 
     @app.url_value_preprocessor

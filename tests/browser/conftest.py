@@ -18,12 +18,10 @@ from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 import pytest
 from werkzeug.serving import make_server
 
-from tests.browser.pages import LOOPBACK, is_loopback
+from tests.browser.pages import LOOPBACK, new_context
 from tests.conftest import SHIPPED_CONTENT, empty_all_tables
 from tests.factories import make_alert
 from website import create_app, db
-
-VIEWPORT = {"width": 320, "height": 640}
 
 
 class QuickExitPage(BaseHTTPRequestHandler):
@@ -106,15 +104,7 @@ class Visit:
 @pytest.fixture
 def context(browser):
     """Give a fresh 320px-wide browser context that refuses anything off loopback."""
-    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-
-    def only_loopback(route) -> None:
-        if is_loopback(route.request.url):
-            route.continue_()
-        else:
-            route.abort("blockedbyclient")
-
-    context.route("**/*", only_loopback)
+    context = new_context(browser)
     yield context
     context.close()
 

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 LOOPBACK = "127.0.0.1"
+VIEWPORT = {"width": 320, "height": 640}
 
 # (path, expected status) for each public page type, in both languages.
 PUBLIC_PAGES = [
@@ -47,6 +48,20 @@ def console_errors(page, status: int) -> list[str]:
     if status == 404:
         errors = [e for e in errors if NOT_FOUND_MESSAGE not in e]
     return errors
+
+
+def new_context(browser, **options):
+    """Open a fresh 320px-wide browser context that refuses anything off loopback."""
+    context = browser.new_context(viewport=VIEWPORT, service_workers="block", **options)
+
+    def only_loopback(route) -> None:
+        if is_loopback(route.request.url):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    context.route("**/*", only_loopback)
+    return context
 
 
 def is_loopback(url: str) -> bool:

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.pages import LOOPBACK, is_loopback, open_page
+from tests.browser.pages import LOOPBACK, new_context, open_page
 from tests.browser.test_pages_in_browser import WCAG_AA, describe_violations
 
 pytestmark = pytest.mark.browser
@@ -19,10 +19,7 @@ DARK_PAGES = [
 
 @pytest.fixture
 def dark_page(browser):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme="dark")
-    context.route(
-        "**/*", lambda route: route.continue_() if is_loopback(route.request.url) else route.abort()
-    )
+    context = new_context(browser, color_scheme="dark")
     page = context.new_page()
     yield page
     context.close()

@@ -1,7 +1,6 @@
 """Alerts: the site-wide warnings editors start, change and end."""
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -10,20 +9,20 @@ from website import db
 from website.editor.access import audit, role_required
 from website.editor.blueprint import bp
 from website.editor.forms import ActionForm, AlertForm
+from website.i18n import SITE_TIMEZONE
 from website.pages.alerts import all_alerts, end_alert, save_alert
 from website.pages.models import Alert
 
 # Editors think in Dutch local time; the database keeps UTC.
-LOCAL = ZoneInfo("Europe/Amsterdam")
 
 
 def _to_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=LOCAL).astimezone(UTC)
+    return moment.replace(tzinfo=SITE_TIMEZONE).astimezone(UTC)
 
 
 def _to_local(moment: datetime) -> datetime:
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(LOCAL).replace(tzinfo=None)
+    return aware.astimezone(SITE_TIMEZONE).replace(tzinfo=None)
 
 
 @bp.get("/alerts")

@@ -1,14 +1,13 @@
 """Visitors' notes that something on a content page is wrong, and the editors' view of them."""
 
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from website.db import utcnow
+from website.i18n import local_today
 from website.pages.models import Page, PageFeedback, Revision
 
 FEEDBACK_MAX_LENGTH = 1000
@@ -20,8 +19,6 @@ FEEDBACK_KINDS = {
     "missing": _l("Something is missing"),
     "other": _l("Something else"),
 }
-# The day is the editors' day: a note sent at 00:30 in Amsterdam belongs to that date.
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 class FeedbackInvalid(ValueError):
@@ -56,7 +53,7 @@ def add_feedback(db: Session, page: Page, kind: str, message: str) -> PageFeedba
         language=page.language,
         kind=kind,
         message=message,
-        sent_on=datetime.now(AMSTERDAM).date(),
+        sent_on=local_today(),
     )
     db.add(note)
     db.commit()
